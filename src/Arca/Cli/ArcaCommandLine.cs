@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Arca.Cli;
+
+/// <summary>Builds the `arca` command tree and runs it.</summary>
+internal static class ArcaCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Arca: self-hosted data protection that speaks AWS Backup's protocols.");
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+}

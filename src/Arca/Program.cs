@@ -1,0 +1,3 @@
+using Arca.Cli;
+
+return await ArcaCommandLine.RunAsync(args).ConfigureAwait(false);
