@@ -1,0 +1,345 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Arca.Storage.Chunking;
+using Arca.Storage.Format;
+using Arca.Storage.Platform;
+using Arca.Storage.Repository;
+
+namespace Arca.Storage.Backup;
+
+/// <summary>
+/// Backs up a directory tree into a vault. The walk is sequential and depth-first; file reading
+/// runs on up to parallelism + 1 tasks; hashing, compression and encryption on the pipeline's
+/// workers. A file that vanishes, cannot be read, or changes while it is read is recorded as a
+/// problem and the recovery point is marked partial.
+/// </summary>
+public sealed class DirectoryBackup
+{
+    private readonly Vault _vault;
+    private readonly BackupOptions _options;
+    private readonly Chunker _chunker;
+    private readonly ConcurrentBag<Problem> _problems = [];
+    private readonly ConcurrentDictionary<(ulong Dev, ulong Inode), Task<TreeNode?>> _hardLinks = new();
+    private readonly ConcurrentBag<SourceFileReader> _readers = [];
+    private readonly SemaphoreSlim _fileSlots;
+    private ChunkPipeline _pipeline = null!;
+    private VaultIndex _index = null!;
+    private long _files;
+    private long _dirs;
+    private long _bytes;
+    private long _filesNew;
+    private long _filesChanged;
+    private long _filesUnmodified;
+
+    private DirectoryBackup(Vault vault, BackupOptions options)
+    {
+        _vault = vault;
+        _options = options;
+        _chunker = new Chunker(vault.Config.Chunker, vault.Reader.Keys.GearTable());
+        _fileSlots = new SemaphoreSlim(options.Parallelism + 1);
+    }
+
+    /// <summary>Backs up <paramref name="source"/> (a directory) and commits a recovery point.</summary>
+    public static async Task<BackupResult> RunAsync(Vault vault, string source, BackupOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = Path.GetFullPath(source);
+        if (!Directory.Exists(root))
+        {
+            throw new VaultException($"source {root} does not exist or is not a directory");
+        }
+
+        var vaultLock = await VaultLock.AcquireAsync(vault, exclusive: false, "backup", cancellationToken).ConfigureAwait(false);
+        await using (vaultLock.ConfigureAwait(false))
+        {
+            var backup = new DirectoryBackup(vault, options);
+            return await backup.RunAsync(root, vaultLock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BackupResult> RunAsync(string root, VaultLock vaultLock, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = _vault.Time.GetUtcNow();
+        _index = await _vault.Reader.LoadIndexAsync(cancellationToken).ConfigureAwait(false);
+        var parent = _options.Parent is { } p ? await _vault.Reader.LoadManifestAsync(p, cancellationToken).ConfigureAwait(false) : null;
+        var parentTree = parent is null ? null : await _vault.Reader.LoadTreeAsync(parent.Tree, cancellationToken).ConfigureAwait(false);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var scan = Task.Run(() => SourceScanner.Scan(root, _options.Progress, cancel.Token), cancel.Token);
+        TreeNode rootNode;
+        _pipeline = new ChunkPipeline(_vault, _index, _options.Progress, _options.Parallelism);
+        await using (_pipeline.ConfigureAwait(false))
+        {
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, _pipeline.Failed);
+            if (Posix.LStat(root, out var st) != 0 && Posix.LStat(root + "/.", out st) != 0)
+            {
+                throw new VaultException($"cannot read the status of source {root}");
+            }
+
+            var self = NodeStat.ToNode(".", NodeType.Dir, st);
+            var done = await WalkAsync(root, string.Empty, self, parentTree, failed.Token).ConfigureAwait(false);
+            rootNode = (await done.ConfigureAwait(false))!;
+            await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await cancel.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(scan).ConfigureAwait(false);
+        }
+
+        var problems = _problems.OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
+        var manifest = new Manifest
+        {
+            Version = FormatIds.VaultFormatVersion,
+            Time = started,
+            Source = root,
+            Hostname = _options.Hostname,
+            Tree = rootNode.Subtree!.Value,
+            Root = rootNode with { Subtree = null },
+            Parent = _options.Parent?.ToString(),
+            Partial = problems.Count > 0,
+            Problems = problems,
+            Tags = _options.Tags,
+            Summary = new BackupSummary
+            {
+                Files = _files,
+                Dirs = _dirs,
+                Bytes = _bytes,
+                FilesNew = _filesNew,
+                FilesChanged = _filesChanged,
+                FilesUnmodified = _filesUnmodified,
+                DataAdded = _pipeline.DataAdded,
+                DataAddedStored = _pipeline.StoredBytes,
+                DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            },
+        };
+        vaultLock.EnsureValidForCommit();
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(manifest, FormatJson.Default.Manifest);
+        var id = await _vault.WriteObjectAsync(FormatIds.RecoveryPointsPrefix, json, Crypto.AssociatedData.Manifest.ToArray(), cancellationToken).ConfigureAwait(false);
+        return new BackupResult(id, manifest);
+    }
+
+    /// <summary>Walks one directory; returns once every entry is scheduled, with a task for the finished node.</summary>
+    private async Task<Task<TreeNode?>> WalkAsync(string path, string rel, TreeNode self, Tree? parent, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _dirs);
+        var names = ListNames(path, rel);
+        var children = new List<Task<TreeNode?>>(names.Count);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var full = path + "/" + name;
+            var childRel = rel.Length == 0 ? name : rel + "/" + name;
+            if (Posix.LStat(full, out var st) != 0)
+            {
+                AddProblem(childRel, Tree.IsSafeName(name) && !name.Contains('\uFFFD', StringComparison.Ordinal) ? "vanished during backup" : "name is not valid UTF-8");
+                continue;
+            }
+
+            if (NodeStat.TypeOf(st) is not { } type)
+            {
+                AddProblem(childRel, "unknown file type");
+                continue;
+            }
+
+            var node = NodeStat.ToNode(name, type, st);
+            var previous = Find(parent, name);
+            children.Add(type switch
+            {
+                NodeType.Dir => await WalkAsync(full, childRel, node, await LoadParentTreeAsync(previous, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+                NodeType.File => await ScheduleFileAsync(full, childRel, node, previous, cancellationToken).ConfigureAwait(false),
+                NodeType.Symlink => Task.FromResult(ReadLink(full, childRel, node)),
+                _ => Task.FromResult<TreeNode?>(node),
+            });
+        }
+
+        return FinishDirectoryAsync(self, children, cancellationToken);
+    }
+
+    private async Task<TreeNode?> FinishDirectoryAsync(TreeNode self, List<Task<TreeNode?>> children, CancellationToken cancellationToken)
+    {
+        var nodes = new List<TreeNode>(children.Count);
+        foreach (var child in children)
+        {
+            if (await child.ConfigureAwait(false) is { } node)
+            {
+                nodes.Add(node);
+            }
+        }
+
+        var id = await _pipeline.StoreTreeAsync(new Tree(nodes), cancellationToken).ConfigureAwait(false);
+        return self with { Subtree = id };
+    }
+
+    private async Task<Task<TreeNode?>> ScheduleFileAsync(string path, string rel, TreeNode node, TreeNode? previous, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, node.Size);
+        if (previous is { Type: NodeType.File, Content: { } content } && previous.Size == node.Size &&
+            previous.Mtime == node.Mtime && previous.Ctime == node.Ctime && previous.Inode == node.Inode && content.All(_index.Contains))
+        {
+            Interlocked.Increment(ref _filesUnmodified);
+            _options.Progress.AddFile();
+            _options.Progress.AddBytes(node.Size);
+            return Task.FromResult<TreeNode?>(node with { Content = content });
+        }
+
+        Interlocked.Increment(ref previous is null ? ref _filesNew : ref _filesChanged);
+        if (node.Links > 1)
+        {
+            var first = new TaskCompletionSource<TreeNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var existing = _hardLinks.GetOrAdd((node.Dev, node.Inode), first.Task);
+            if (existing != first.Task)
+            {
+                _options.Progress.AddFile();
+                return CopyContentAsync(existing, node);
+            }
+
+            var task = await StartReadAsync(path, rel, node, cancellationToken).ConfigureAwait(false);
+            _ = task.ContinueWith(t => first.TrySetFromTask(t), TaskScheduler.Default);
+            return task;
+        }
+
+        return await StartReadAsync(path, rel, node, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<TreeNode?> CopyContentAsync(Task<TreeNode?> first, TreeNode node) =>
+        await first.ConfigureAwait(false) is { } done ? node with { Content = done.Content, Size = done.Size } : null;
+
+    private async Task<Task<TreeNode?>> StartReadAsync(string path, string rel, TreeNode node, CancellationToken cancellationToken)
+    {
+        if (node.Size == 0)
+        {
+            _options.Progress.AddFile();
+            return Task.FromResult<TreeNode?>(node with { Content = [] });
+        }
+
+        await _fileSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Task.Run(
+            async () =>
+            {
+                try
+                {
+                    return await ReadFileAsync(path, rel, node, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _fileSlots.Release();
+                    _options.Progress.AddFile();
+                }
+            },
+            cancellationToken);
+    }
+
+    private async Task<TreeNode?> ReadFileAsync(string path, string rel, TreeNode node, CancellationToken cancellationToken)
+    {
+        var reader = _readers.TryTake(out var r) ? r : new SourceFileReader(_chunker);
+        try
+        {
+            var chunks = new FileChunks();
+            long read;
+            try
+            {
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                try
+                {
+                    read = await reader.ReadAsync(handle, _pipeline, chunks, _options.Progress, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    chunks.PostingDone();
+                }
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                AddProblem(rel, "vanished during backup");
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                AddProblem(rel, "cannot read: permission denied");
+                return null;
+            }
+            catch (IOException e)
+            {
+                AddProblem(rel, "read error: " + e.Message);
+                return null;
+            }
+
+            var content = await chunks.Completion.ConfigureAwait(false);
+            if (Posix.LStat(path, out var after) != 0 || after.MtimeNs != node.Mtime || after.CtimeNs != node.Ctime || (long)after.Size != node.Size || read != node.Size)
+            {
+                AddProblem(rel, "changed during backup");
+            }
+
+            return node with { Content = content, Size = read };
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    private List<string> ListNames(string path, string rel)
+    {
+        try
+        {
+            var names = Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).ToList();
+            names.Sort(StringComparer.Ordinal);
+            return names!;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AddProblem(rel.Length == 0 ? "." : rel, "cannot list directory: " + e.Message);
+            return [];
+        }
+    }
+
+    private TreeNode? ReadLink(string path, string rel, TreeNode node)
+    {
+        try
+        {
+            return node with { Target = new FileInfo(path).LinkTarget ?? string.Empty };
+        }
+        catch (IOException e)
+        {
+            AddProblem(rel, "cannot read link: " + e.Message);
+            return null;
+        }
+    }
+
+    private async Task<Tree?> LoadParentTreeAsync(TreeNode? previous, CancellationToken cancellationToken) =>
+        previous is { Type: NodeType.Dir, Subtree: { } id } && _index.Contains(id)
+            ? await _vault.Reader.LoadTreeAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private static TreeNode? Find(Tree? tree, string name)
+    {
+        if (tree is null)
+        {
+            return null;
+        }
+
+        int lo = 0, hi = tree.Nodes.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = string.CompareOrdinal(tree.Nodes[mid].Name, name);
+            if (c == 0)
+            {
+                return tree.Nodes[mid];
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddProblem(string path, string reason) => _problems.Add(new Problem(path, reason));
+}

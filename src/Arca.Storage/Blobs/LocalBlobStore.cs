@@ -1,0 +1,229 @@
+using System.Runtime.CompilerServices;
+using Arca.Storage.Platform;
+
+namespace Arca.Storage.Blobs;
+
+/// <summary>
+/// A blob store in a local directory. An object is written to a temporary file, fsynced, linked into
+/// place (which fails if the key exists, giving an atomic conditional create) and its directory is
+/// fsynced, so a crash leaves either nothing or the whole object.
+/// </summary>
+public sealed class LocalBlobStore : IBlobStore
+{
+    private const string TempDirectory = ".tmp";
+    private readonly string _root;
+    private readonly string _temp;
+    private readonly bool _durable;
+
+    /// <param name="root">The store's directory; it must exist.</param>
+    /// <param name="durable">False skips fsync (only for tests and scratch vaults).</param>
+    public LocalBlobStore(string root, bool durable = true)
+    {
+        _root = Path.GetFullPath(root);
+        _temp = Path.Combine(_root, TempDirectory);
+        _durable = durable;
+        if (!Directory.Exists(_root))
+        {
+            throw new BlobStoreException($"{_root} does not exist or is not a directory");
+        }
+    }
+
+    public string Location => _root;
+
+    public async ValueTask<bool> TryCreateAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(_temp);
+        var tmp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await WriteTempAsync(tmp, data, cancellationToken).ConfigureAwait(false);
+            EnsureParent(path);
+            try
+            {
+                File.Move(tmp, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+
+            if (_durable)
+            {
+                Posix.FsyncDirectory(Path.GetDirectoryName(path)!);
+            }
+
+            return true;
+        }
+        catch (IOException e)
+        {
+            throw Classify(e, $"cannot write {key} in {_root}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new BlobStoreException($"cannot write {key} in {_root}: {e.Message}", e);
+        }
+        finally
+        {
+            TryDelete(tmp);
+        }
+    }
+
+    public ValueTask DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+                if (_durable)
+                {
+                    Posix.FsyncDirectory(Path.GetDirectoryName(path)!);
+                }
+            }
+        }
+        catch (IOException e)
+        {
+            throw Classify(e, $"cannot delete {key} in {_root}");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<byte[]> ReadAllAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return ValueTask.FromResult(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BlobNotFoundException($"{key} not found in {_root}", e);
+        }
+        catch (IOException e)
+        {
+            throw Classify(e, $"cannot read {key} in {_root}");
+        }
+    }
+
+    public ValueTask ReadRangeAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var done = 0;
+            while (done < buffer.Length)
+            {
+                var n = RandomAccess.Read(handle, buffer.Span[done..], offset + done);
+                if (n == 0)
+                {
+                    throw new BlobStoreException($"range {offset}+{buffer.Length} is outside {key} in {_root}");
+                }
+
+                done += n;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BlobNotFoundException($"{key} not found in {_root}", e);
+        }
+        catch (IOException e)
+        {
+            throw Classify(e, $"cannot read {key} in {_root}");
+        }
+    }
+
+    public ValueTask<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(PathOf(key));
+        return ValueTask.FromResult(info.Exists ? info.Length : (long?)null);
+    }
+
+    public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Walk only the directory that can hold the prefix, then filter by the full prefix.
+        var slash = prefix.LastIndexOf('/');
+        var start = slash < 0 ? _root : Path.Combine(_root, prefix[..slash]);
+        if (!Directory.Exists(start))
+        {
+            yield break;
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        foreach (var file in new DirectoryInfo(start).EnumerateFiles("*", options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = Path.GetRelativePath(_root, file.FullName).Replace('\\', '/');
+            if (key.StartsWith(TempDirectory + "/", StringComparison.Ordinal) || !key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return new BlobInfo(key, file.Length);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private string PathOf(string key)
+    {
+        BlobKeys.Validate(key);
+        return Path.Combine(_root, key);
+    }
+
+    private async Task WriteTempAsync(string tmp, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        using var handle = File.OpenHandle(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, data.Length);
+        await RandomAccess.WriteAsync(handle, data, 0, cancellationToken).ConfigureAwait(false);
+        if (_durable)
+        {
+            RandomAccess.FlushToDisk(handle);
+        }
+    }
+
+    private void EnsureParent(string path)
+    {
+        var parent = Path.GetDirectoryName(path)!;
+        if (Directory.Exists(parent))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(parent);
+        if (_durable)
+        {
+            // Make the new directories' names durable, up to the store's root.
+            for (var dir = parent; dir.Length > _root.Length; dir = Path.GetDirectoryName(dir)!)
+            {
+                Posix.FsyncDirectory(Path.GetDirectoryName(dir)!);
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary file is harmless; the next gc run removes stale ones.
+        }
+    }
+
+    private static BlobStoreException Classify(IOException e, string what) =>
+        e.HResult is 4 /* EINTR */ or 11 /* EAGAIN */ or 110 /* ETIMEDOUT */
+            ? new TransientBlobStoreException($"{what}: {e.Message}", e)
+            : new BlobStoreException($"{what}: {e.Message}", e);
+}

@@ -1,0 +1,114 @@
+using System.Runtime.InteropServices;
+
+namespace Arca.Storage.Platform;
+
+/// <summary>The few POSIX calls .NET does not expose (Linux, glibc). Errors come back as errno values.</summary>
+internal static partial class Posix
+{
+    public const int AtFdCwd = -100;
+    public const int AtSymlinkNoFollow = 0x100;
+    public const int StatxBasicStats = 0x07ff;
+    public const int ENOENT = 2;
+    public const int EPERM = 1;
+    public const int EEXIST = 17;
+    public const int ESRCH = 3;
+    private const int ORdOnly = 0;
+    private const int ODirectory = 0x10000;
+    private const int OCloexec = 0x80000;
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatxNative(int dirfd, string path, int flags, uint mask, out StatxBuffer buffer);
+
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LchownNative(string path, uint owner, uint group);
+
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UtimensatNative(int dirfd, string path, [In] Timespec[] times, int flags);
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LinkNative(string oldPath, string newPath);
+
+    [LibraryImport("libc", EntryPoint = "mknod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MknodNative(string path, uint mode, ulong dev);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncNative(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int CloseNative(int fd);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int KillNative(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEuidNative();
+
+    /// <summary>lstat-like: never follows a final symlink. Returns 0 or an errno.</summary>
+    public static int LStat(string path, out StatxBuffer buffer)
+    {
+        var rc = StatxNative(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, out buffer);
+        return rc == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
+
+    public static int Lchown(string path, uint uid, uint gid) =>
+        LchownNative(path, uid, gid) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>Sets access and modification time (ns since the epoch) without following symlinks.</summary>
+    public static int SetTimes(string path, long mtimeNs)
+    {
+        var ts = new Timespec { Seconds = FloorDiv(mtimeNs, 1_000_000_000), Nanoseconds = FloorMod(mtimeNs, 1_000_000_000) };
+        return UtimensatNative(AtFdCwd, path, [ts, ts], AtSymlinkNoFollow) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
+
+    public static int Link(string existing, string newPath) =>
+        LinkNative(existing, newPath) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    public static int Mknod(string path, uint mode, ulong dev) =>
+        MknodNative(path, mode, dev) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>Makes a directory's entries durable (after a create, rename or delete in it).</summary>
+    public static void FsyncDirectory(string path)
+    {
+        var fd = OpenNative(path, ORdOnly | ODirectory | OCloexec);
+        if (fd < 0)
+        {
+            throw new IOException($"cannot open directory {path} to sync it (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        try
+        {
+            if (FsyncNative(fd) != 0)
+            {
+                throw new IOException($"fsync of directory {path} failed (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        finally
+        {
+            _ = CloseNative(fd);
+        }
+    }
+
+    /// <summary>True when a process with this id exists (it may belong to another user).</summary>
+    public static bool ProcessExists(int pid) =>
+        KillNative(pid, 0) == 0 || Marshal.GetLastPInvokeError() != ESRCH;
+
+    public static bool IsRoot => GetEuidNative() == 0;
+
+    public static ulong MakeDev(uint major, uint minor) =>
+        ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) |
+        ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : ((a + 1) / b) - 1;
+
+    private static long FloorMod(long a, long b) => a - (FloorDiv(a, b) * b);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}

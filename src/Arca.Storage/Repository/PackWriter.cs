@@ -1,0 +1,255 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Arca.Storage.Crypto;
+using Arca.Storage.Format;
+
+namespace Arca.Storage.Repository;
+
+/// <summary>
+/// Collects sealed blobs into packs and uploads them in the background, writing an index object
+/// for every <see cref="PacksPerIndex"/> durable packs and for the rest on <see cref="FlushAsync"/>
+/// (ordering invariants 1 and 2 of vault-format.md §8). Thread-safe; memory is bounded by
+/// (<c>uploads</c> + 1) pack buffers.
+/// </summary>
+internal sealed class PackWriter : IAsyncDisposable
+{
+    public const int PacksPerIndex = 64;
+    private readonly Vault _vault;
+    private readonly int _packSize;
+    private readonly SemaphoreSlim _appendGate = new(1, 1);
+    private readonly SemaphoreSlim _freeBuffers;
+    private readonly Stack<byte[]> _buffers = new();
+    private readonly List<Task> _uploads = [];
+    private readonly List<IndexedPack> _unindexed = [];
+    private readonly List<BlobId> _indexObjects = [];
+    private readonly List<IndexedPack> _written = [];
+    private readonly Lock _state = new();
+    private byte[]? _current;
+    private int _position;
+    private List<PackEntry> _entries = [];
+    private Exception? _failure;
+
+    public PackWriter(Vault vault, int uploads = 2)
+    {
+        _vault = vault;
+        _packSize = vault.Config.PackSize;
+        BufferSize = _packSize + BlobCodec.SealedBound(vault.Config.Chunker.Max) + (1 << 16);
+        _freeBuffers = new SemaphoreSlim(uploads + 1, uploads + 1);
+    }
+
+    /// <summary>Capacity of one pack buffer.</summary>
+    public int BufferSize { get; }
+
+    /// <summary>Stored bytes of the blobs added.</summary>
+    public long StoredBytes { get; private set; }
+
+    /// <summary>Packs stored so far, with their entries.</summary>
+    public IReadOnlyList<IndexedPack> Written
+    {
+        get
+        {
+            lock (_state)
+            {
+                return [.. _written];
+            }
+        }
+    }
+
+    /// <summary>Index objects written so far.</summary>
+    public IReadOnlyList<BlobId> IndexObjects
+    {
+        get
+        {
+            lock (_state)
+            {
+                return [.. _indexObjects];
+            }
+        }
+    }
+
+    /// <summary>Appends a sealed blob. Waits when uploads are backed up. A blob larger than a pack's headroom is refused.</summary>
+    public async ValueTask AddAsync(BlobKind kind, BlobId id, BlobCompression compression, int rawLength, ReadOnlyMemory<byte> sealedBlob, CancellationToken cancellationToken)
+    {
+        ThrowIfFailed();
+        await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_current is null)
+            {
+                await _freeBuffers.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _current = TakeBuffer();
+            }
+
+            if (_position + sealedBlob.Length > BufferSize - (1 << 15))
+            {
+                throw new InvalidOperationException($"blob of {sealedBlob.Length} bytes does not fit a pack");
+            }
+
+            sealedBlob.Span.CopyTo(_current.AsSpan(_position));
+            _entries.Add(new PackEntry(id, kind, compression, (uint)_position, (uint)sealedBlob.Length, (uint)rawLength));
+            _position += sealedBlob.Length;
+            StoredBytes += sealedBlob.Length;
+            if (_position >= _packSize)
+            {
+                StartUpload();
+            }
+        }
+        finally
+        {
+            _appendGate.Release();
+        }
+    }
+
+    /// <summary>Uploads the open pack, waits for every upload, and indexes every stored pack.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_current is not null && _entries.Count > 0)
+            {
+                StartUpload();
+            }
+
+            Task[] uploads;
+            lock (_state)
+            {
+                uploads = [.. _uploads];
+            }
+
+            await Task.WhenAll(uploads).ConfigureAwait(false);
+            ThrowIfFailed();
+            await WriteIndexAsync(force: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _appendGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task[] uploads;
+        lock (_state)
+        {
+            uploads = [.. _uploads];
+        }
+
+        try
+        {
+            await Task.WhenAll(uploads).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already recorded in _failure; disposal must not throw.
+        }
+
+        _appendGate.Dispose();
+        _freeBuffers.Dispose();
+    }
+
+    private void StartUpload()
+    {
+        var buffer = _current!;
+        var length = _position;
+        var entries = _entries;
+        _current = null;
+        _position = 0;
+        _entries = [];
+        var upload = Task.Run(() => UploadAsync(buffer, length, entries));
+        lock (_state)
+        {
+            _uploads.RemoveAll(t => t.IsCompletedSuccessfully);
+            _uploads.Add(upload);
+        }
+    }
+
+    private async Task UploadAsync(byte[] buffer, int length, List<PackEntry> entries)
+    {
+        try
+        {
+            var header = PackHeader.Encode(entries);
+            using (var aead = _vault.Reader.Keys.CreateAead())
+            {
+                aead.Seal(header, AssociatedData.PackHeader, buffer.AsSpan(length, header.Length + Aead.Overhead));
+            }
+
+            length += header.Length + Aead.Overhead;
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(length), (uint)(header.Length + Aead.Overhead));
+            length += 4;
+            var packId = new BlobId(SHA256.HashData(buffer.AsSpan(0, length)));
+            await _vault.Store.TryCreateAsync(FormatIds.PackKey(packId), buffer.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
+            lock (_state)
+            {
+                var pack = new IndexedPack(packId, entries);
+                _unindexed.Add(pack);
+                _written.Add(pack);
+            }
+
+            await WriteIndexAsync(force: false, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            lock (_state)
+            {
+                _failure ??= e;
+            }
+
+            throw;
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    private async Task WriteIndexAsync(bool force, CancellationToken cancellationToken)
+    {
+        List<IndexedPack> batch;
+        lock (_state)
+        {
+            if (_unindexed.Count == 0 || (!force && _unindexed.Count < PacksPerIndex))
+            {
+                return;
+            }
+
+            batch = [.. _unindexed];
+            _unindexed.Clear();
+        }
+
+        var id = await _vault.WriteObjectAsync(FormatIds.IndexPrefix, IndexCodec.Encode(batch), AssociatedData.Index.ToArray(), cancellationToken).ConfigureAwait(false);
+        lock (_state)
+        {
+            _indexObjects.Add(id);
+        }
+    }
+
+    private byte[] TakeBuffer()
+    {
+        lock (_state)
+        {
+            return _buffers.TryPop(out var b) ? b : new byte[BufferSize];
+        }
+    }
+
+    private void ReturnBuffer(byte[] buffer)
+    {
+        lock (_state)
+        {
+            _buffers.Push(buffer);
+        }
+
+        _freeBuffers.Release();
+    }
+
+    private void ThrowIfFailed()
+    {
+        lock (_state)
+        {
+            if (_failure is not null)
+            {
+                throw new VaultException($"writing to {_vault.Store.Location} failed: {_failure.Message}", _failure);
+            }
+        }
+    }
+}

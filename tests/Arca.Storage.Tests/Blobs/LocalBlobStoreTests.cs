@@ -1,0 +1,32 @@
+using Arca.Storage.Blobs;
+
+namespace Arca.Storage.Tests.Blobs;
+
+public sealed class LocalBlobStoreTests : BlobStoreConformance
+{
+    private readonly TempDirectory _dir = new();
+
+    protected override IBlobStore CreateStore() => new LocalBlobStore(_dir.Path);
+
+    public override void Dispose()
+    {
+        _dir.Dispose();
+        base.Dispose();
+    }
+
+    [Fact]
+    public async Task Temporary_files_are_neither_listed_nor_left_behind()
+    {
+        await Store.TryCreateAsync("data/aa/x", new byte[10]);
+        await Store.TryCreateAsync("data/aa/x", new byte[10]);
+        Assert.Single(await ToListAsync(Store.ListAsync("")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_dir.Path, ".tmp")));
+    }
+
+    [Fact]
+    public void A_missing_root_is_a_clear_error()
+    {
+        var e = Assert.Throws<BlobStoreException>(() => new LocalBlobStore(Path.Combine(_dir.Path, "nope")));
+        Assert.Contains("nope", e.Message, StringComparison.Ordinal);
+    }
+}
