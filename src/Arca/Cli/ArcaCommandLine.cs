@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Vault;
 
 namespace Arca.Cli;
 
@@ -7,7 +8,10 @@ internal static class ArcaCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Arca: self-hosted data protection that speaks AWS Backup's protocols.");
+        var root = new RootCommand("Arca: self-hosted data protection that speaks AWS Backup's protocols.")
+        {
+            VaultCommand.Create(),
+        };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }
