@@ -154,6 +154,12 @@ internal static class CronParser
     {
         CronField field = CronField.DayOfWeek;
         days = null;
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            error = field.Error(text, "uses '#' in a list; '#' must be the only element of the day-of-week field");
+            return false;
+        }
+
         int hash = text.IndexOf('#', StringComparison.Ordinal);
         string occurrence = text[(hash + 1)..];
         if (!TryParseSingle(field, text, text[..hash], '#', out int day, out error))
