@@ -75,6 +75,7 @@ public sealed class MalformedPolicyTests
         { PolicyKind.Identity, Document("""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"backup:RetentionDays":"ten"}}}"""), "Statement[0].Condition.NumericLessThan.backup:RetentionDays 'ten' must be a number" },
         { PolicyKind.Identity, Document("""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"tomorrow"}}}"""), "Statement[0].Condition.DateLessThan.aws:CurrentTime 'tomorrow' must be a date (ISO 8601 or epoch seconds)" },
         { PolicyKind.Identity, Document("""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/33"}}}"""), "Statement[0].Condition.IpAddress.aws:SourceIp '10.0.0.0/33' must be an IP address or CIDR block" },
+        { PolicyKind.Identity, Document("""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","10.0.0.0/-1"]}}}"""), "Statement[0].Condition.NotIpAddress.aws:SourceIp[1] '10.0.0.0/-1' must be an IP address or CIDR block" },
         { PolicyKind.Identity, Document("""{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAnyValue:Null":{"aws:TagKeys":"true"}}}"""), "Statement[0].Condition.ForAnyValue:Null is not a supported condition operator" },
     };
 

@@ -38,21 +38,29 @@ internal static class ConditionValues
             out value);
     }
 
-    /// <summary>A CIDR block, or a single address taken as a one-address block.</summary>
+    /// <summary>A CIDR block (host bits are ignored, as in <c>10.0.0.1/8</c>), or a single address taken as a one-address block.</summary>
     public static bool TryParseNetwork(string text, out IPNetwork network)
     {
-        if (text.Contains('/', StringComparison.Ordinal))
-        {
-            return IPNetwork.TryParse(text, out network);
-        }
-
-        if (IPAddress.TryParse(text, out IPAddress? address))
-        {
-            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-            return true;
-        }
-
         network = default;
-        return false;
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (!IPAddress.TryParse(slash < 0 ? text : text[..slash], out IPAddress? address))
+        {
+            return false;
+        }
+
+        byte[] bytes = address.GetAddressBytes();
+        int prefix = bytes.Length * 8;
+        if (slash >= 0 && (!int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bytes.Length * 8))
+        {
+            return false;
+        }
+
+        for (int bit = prefix; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        network = new IPNetwork(new IPAddress(bytes), prefix);
+        return true;
     }
 }
