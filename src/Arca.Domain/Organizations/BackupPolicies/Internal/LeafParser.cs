@@ -48,7 +48,7 @@ internal sealed class LeafParser(List<BackupPolicyError> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return Error(path, $"{path}: expected an operator object such as {Example(schema)}");
+            return Error(path, $"{path}: expected an operator object such as {Example(schema, element)}");
         }
 
         var (control, op, value, valid) = ReadOperators(element, path);
@@ -195,9 +195,19 @@ internal sealed class LeafParser(List<BackupPolicyError> errors)
         return result;
     }
 
-    private static string Example(SchemaNode schema) => schema.Kind == SchemaNodeKind.Scalar
-        ? $"{{\"@@assign\": \"{schema.Rule!.Sample}\"}}"
-        : $"{{\"@@assign\": [\"{schema.Rule!.Sample}\"]}}";
+    private static string Example(SchemaNode schema, JsonElement? written = null)
+    {
+        var isScalarValue = written is { ValueKind: JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False };
+        var value = (schema.Kind, isScalarValue, written?.ValueKind) switch
+        {
+            (SchemaNodeKind.Scalar, true, _) => written!.Value.GetRawText(),
+            (SchemaNodeKind.Scalar, false, _) => $"\"{schema.Rule!.Sample}\"",
+            (_, true, _) => $"[{written!.Value.GetRawText()}]",
+            (_, _, JsonValueKind.Array) => written!.Value.GetRawText(),
+            _ => $"[\"{schema.Rule!.Sample}\"]",
+        };
+        return $"{{\"@@assign\": {value}}}";
+    }
 
     private PolicyNode? Error(string path, string message)
     {

@@ -37,7 +37,7 @@ internal static class ValueRules
 
     /// <summary><c>*</c> or an ARN pattern, for <c>resource_types</c>.</summary>
     public static ValueRule ResourcePattern() =>
-        new("\"*\" or ARN patterns such as arn:aws:ec2:*:*:volume/*", "arn:aws:ec2:*:*:volume/*",
+        new("\"*\" or an ARN pattern such as arn:aws:ec2:*:*:volume/*", "arn:aws:ec2:*:*:volume/*",
             static raw => raw == "*" || IsArn(raw) ? raw : null);
 
     private static bool IsArn(string raw) =>
