@@ -54,8 +54,11 @@ internal sealed class EffectiveNode(string key, string path, SchemaNode schema)
     /// <summary>Children in first-introduced order.</summary>
     public IReadOnlyList<EffectiveNode> Children => _children;
 
-    /// <summary>True when nothing beneath carries a value (such nodes are not shown).</summary>
-    public bool IsEmpty => Schema.Kind switch
+    /// <summary>
+    /// True when the node is not shown: a setting that nothing beneath gives a value. A map
+    /// entry is never empty: its key is information (a copy action may be only a key).
+    /// </summary>
+    public bool IsEmpty => KeySource is null && Schema.Kind switch
     {
         SchemaNodeKind.Scalar => Scalar is null,
         SchemaNodeKind.List => !ListIsSet,
