@@ -22,7 +22,7 @@ public sealed class SigV4Signer
 
     /// <summary>
     /// Returns <paramref name="request"/> with <c>X-Amz-Date</c>, <c>X-Amz-Content-SHA256</c> (unless
-    /// turned off), <c>X-Amz-Security-Token</c> (with a session token) and <c>Authorization</c> set,
+    /// turned off; always with UNSIGNED-PAYLOAD, which only that header can announce), <c>X-Amz-Security-Token</c> (with a session token) and <c>Authorization</c> set,
     /// replacing any earlier values. Every other header present is signed, except <c>User-Agent</c>,
     /// <c>Expect</c>, <c>Transfer-Encoding</c>, <c>X-Amzn-Trace-Id</c> and <c>Connection</c>.
     /// </summary>
@@ -37,7 +37,7 @@ public sealed class SigV4Signer
         string payload = PayloadLine(request, parameters);
 
         SigV4Request signing = request.WithHeader("X-Amz-Date", amzDate);
-        if (parameters.AddContentSha256Header)
+        if (parameters.AddContentSha256Header || parameters.UnsignedPayload)
         {
             signing = signing.WithHeader("X-Amz-Content-SHA256", payload);
         }

@@ -22,7 +22,7 @@ public sealed record SigV4SigningParameters(
     /// <summary>Whether to send (and sign) <c>X-Amz-Content-SHA256</c>, as the JS and .NET SDKs do. Default on.</summary>
     public bool AddContentSha256Header { get; init; } = true;
 
-    /// <summary>Sign <c>UNSIGNED-PAYLOAD</c> instead of the body hash; S3 flavor only.</summary>
+    /// <summary>Sign <c>UNSIGNED-PAYLOAD</c> instead of the body hash (and send it in <c>X-Amz-Content-SHA256</c>); S3 flavor only.</summary>
     public bool UnsignedPayload { get; init; }
 
     /// <summary>The flavor in effect.</summary>
