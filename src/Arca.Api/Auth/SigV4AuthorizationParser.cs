@@ -148,7 +148,7 @@ public static class SigV4AuthorizationParser
             {
                 failure = Malformed(equals <= 0
                     ? "Authorization header component is not of the form Name=Value."
-                    : $"Authorization header has an unknown component '{Shorten(name)}'.");
+                    : $"Authorization header has an unknown component {LogSafe.Quote(name)}.");
                 return false;
             }
 
@@ -174,21 +174,21 @@ public static class SigV4AuthorizationParser
         string[] scope = credential.Split('/');
         if (scope.Length != 5 || scope.Any(static s => s.Length == 0))
         {
-            failure = Malformed("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, "
-                + $"got '{Shorten(credential)}'.");
+            string got = scope.Length == 5 ? "5 with an empty one" : scope.Length.ToString(CultureInfo.InvariantCulture);
+            failure = Malformed($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got {got}.");
             return false;
         }
 
         if (!DateOnly.TryParseExact(scope[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            failure = new(SigV4FailureReason.InvalidCredentialScope, $"Credential scope date '{Shorten(scope[1])}' is not a date in yyyyMMdd form.");
+            failure = new(SigV4FailureReason.InvalidCredentialScope, $"Credential scope date {LogSafe.Quote(scope[1])} is not a date in yyyyMMdd form.");
             return false;
         }
 
         if (scope[4] != SigV4Scope.Terminator)
         {
             failure = new(SigV4FailureReason.InvalidCredentialScope,
-                $"Credential should be scoped with a valid terminator: 'aws4_request', not '{Shorten(scope[4])}'.");
+                $"Credential should be scoped with a valid terminator: 'aws4_request', not {LogSafe.Quote(scope[4])}.");
             return false;
         }
 
@@ -224,14 +224,8 @@ public static class SigV4AuthorizationParser
 
     private static SigV4Failure Malformed(string message) => new(SigV4FailureReason.MalformedAuthorization, message);
 
-    private static SigV4Failure Unsupported(string algorithm)
-    {
-        // Echo only what looks like an algorithm name: a mangled header could be a pasted secret.
-        bool printable = algorithm.Length is > 0 and <= 32 && algorithm.All(static c => char.IsAsciiLetterOrDigit(c) || c == '-');
-        return new(SigV4FailureReason.UnsupportedAlgorithm, printable
+    private static SigV4Failure Unsupported(string algorithm) =>
+        new(SigV4FailureReason.UnsupportedAlgorithm, LogSafe.IsSafe(algorithm)
             ? $"Unsupported authorization algorithm '{algorithm}'; only AWS4-HMAC-SHA256 is accepted."
             : "Unsupported authorization algorithm; only AWS4-HMAC-SHA256 is accepted.");
-    }
-
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

@@ -89,7 +89,7 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
             if (!AmzDate.TryParseAmzDate(amzDate, out signedAt))
             {
                 failure = new(SigV4FailureReason.InvalidDate,
-                    $"X-Amz-Date must be in ISO 8601 basic format (yyyyMMddTHHmmssZ), got '{Shorten(amzDate)}'.");
+                    $"X-Amz-Date must be in ISO 8601 basic format (yyyyMMddTHHmmssZ), got {LogSafe.Quote(amzDate)}.");
             }
         }
         else if (request.HeaderValues(SigV4Names.DateHeader).FirstOrDefault() is { } httpDate)
@@ -100,7 +100,7 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
             }
             else
             {
-                failure = new(SigV4FailureReason.InvalidDate, $"The Date header must be an RFC 1123 date, got '{Shorten(httpDate)}'.");
+                failure = new(SigV4FailureReason.InvalidDate, $"The Date header must be an RFC 1123 date (Sun, 30 Aug 2015 12:36:00 GMT), got a value of {httpDate.Length} characters.");
             }
         }
         else
@@ -119,17 +119,17 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
         {
             return new(SigV4FailureReason.InvalidCredentialScope,
                 "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
-                + $"'{scope.Date}' != '{date}', from '{amzDate}'.");
+                + $"{LogSafe.Quote(scope.Date)} != '{date}', from '{amzDate}'.");
         }
 
         if (options.AllowedServices is { } services && !services.Contains(scope.Service))
         {
-            return new(SigV4FailureReason.InvalidCredentialScope, $"Credential should be scoped to a valid service, not '{Shorten(scope.Service)}'.");
+            return new(SigV4FailureReason.InvalidCredentialScope, $"Credential should be scoped to a valid service, not {LogSafe.Quote(scope.Service)}.");
         }
 
         if (options.AllowedRegions is { } regions && !regions.Contains(scope.Region))
         {
-            return new(SigV4FailureReason.InvalidCredentialScope, $"Credential should be scoped to a valid region, not '{Shorten(scope.Region)}'.");
+            return new(SigV4FailureReason.InvalidCredentialScope, $"Credential should be scoped to a valid region, not {LogSafe.Quote(scope.Region)}.");
         }
 
         return null;
@@ -177,6 +177,4 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
 
         return null;
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
