@@ -39,9 +39,9 @@ public sealed class SigV4AuthorizationParserTests
     [InlineData("AWS4-HMAC-SHA256 Credential=A/20150830/r/s/aws4_request, SignedHeaders=host, garbage",
         "Authorization header component is not of the form Name=Value.")]
     [InlineData("AWS4-HMAC-SHA256 Credential=A/20150830/r/aws4_request, SignedHeaders=host, Signature=a",
-        "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'A/20150830/r/aws4_request'.")]
+        "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 4.")]
     [InlineData("AWS4-HMAC-SHA256 Credential=/20150830/r/s/aws4_request, SignedHeaders=host, Signature=a",
-        "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '/20150830/r/s/aws4_request'.")]
+        "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 5 with an empty one.")]
     [InlineData("AWS4-HMAC-SHA256 Credential=A/20150830/r/s/aws4_request, SignedHeaders=host;;x-amz-date, Signature=a",
         "SignedHeaders contains an empty header name.")]
     public void Malformed_header_is_refused_naming_the_part_at_fault(string header, string message)
@@ -58,6 +58,8 @@ public sealed class SigV4AuthorizationParserTests
         "Credential scope date '2015-08-30' is not a date in yyyyMMdd form.")]
     [InlineData("AWS4-HMAC-SHA256 Credential=A/20151330/r/s/aws4_request, SignedHeaders=host, Signature=a",
         "Credential scope date '20151330' is not a date in yyyyMMdd form.")]
+    [InlineData("AWS4-HMAC-SHA256 Credential=A/20150830/r/s/wJalrXUtnFEMI+K7MDENG+bPxRfiCYEXAMPLEKEY, SignedHeaders=host, Signature=a",
+        "Credential should be scoped with a valid terminator: 'aws4_request', not a value of 40 characters (not shown).")]
     public void Bad_credential_scope_is_refused(string header, string message)
     {
         Assert.False(SigV4AuthorizationParser.TryParseHeader(header, out _, out SigV4Failure? failure));
