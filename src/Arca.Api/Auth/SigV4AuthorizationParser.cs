@@ -85,32 +85,13 @@ public static class SigV4AuthorizationParser
         {
             if (name.StartsWith("X-Amz-", StringComparison.Ordinal) && !values.TryAdd(name, value))
             {
-                failure = Malformed($"Query parameter '{name}' appears more than once.");
+                failure = Malformed($"Query parameter {LogSafe.Quote(name)} appears more than once.");
                 return false;
             }
         }
 
-        if (RequiredQueryParameters.Any(p => !values.TryGetValue(p, out string? v) || v.Length == 0))
-        {
-            failure = Malformed("Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
-                + "X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
-            return false;
-        }
-
-        if (values[SigV4Names.AlgorithmParameter] != SigV4Canonicalizer.Algorithm)
-        {
-            failure = Unsupported(values[SigV4Names.AlgorithmParameter]);
-            return false;
-        }
-
-        if (!int.TryParse(values[SigV4Names.ExpiresParameter], NumberStyles.None, CultureInfo.InvariantCulture, out int expires)
-            || expires < 1)
-        {
-            failure = Malformed("X-Amz-Expires must be a positive whole number of seconds.");
-            return false;
-        }
-
-        if (!TryBuild(
+        failure = CheckQueryParameters(values, out int expires);
+        if (failure is not null || !TryBuild(
             SigV4AuthMechanism.QueryString, values[SigV4Names.CredentialParameter], values[SigV4Names.SignedHeadersParameter],
             values[SigV4Names.SignatureParameter], out authorization, out failure))
         {
@@ -124,6 +105,24 @@ public static class SigV4AuthorizationParser
             SecurityToken = values.GetValueOrDefault(SigV4Names.SecurityTokenParameter),
         };
         return true;
+    }
+
+    private static SigV4Failure? CheckQueryParameters(Dictionary<string, string> values, out int expires)
+    {
+        expires = 0;
+        if (RequiredQueryParameters.Any(p => !values.TryGetValue(p, out string? v) || v.Length == 0))
+        {
+            return Malformed("Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
+                + "X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+        }
+
+        if (values[SigV4Names.AlgorithmParameter] != SigV4Canonicalizer.Algorithm)
+        {
+            return Unsupported(values[SigV4Names.AlgorithmParameter]);
+        }
+
+        bool whole = int.TryParse(values[SigV4Names.ExpiresParameter], NumberStyles.None, CultureInfo.InvariantCulture, out expires);
+        return whole && expires >= 1 ? null : Malformed("X-Amz-Expires must be a positive whole number of seconds.");
     }
 
     private static bool TrySplitComponents(
@@ -172,23 +171,9 @@ public static class SigV4AuthorizationParser
     {
         authorization = null;
         string[] scope = credential.Split('/');
-        if (scope.Length != 5 || scope.Any(static s => s.Length == 0))
+        failure = CheckCredential(scope);
+        if (failure is not null)
         {
-            string got = scope.Length == 5 ? "5 with an empty one" : scope.Length.ToString(CultureInfo.InvariantCulture);
-            failure = Malformed($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got {got}.");
-            return false;
-        }
-
-        if (!DateOnly.TryParseExact(scope[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            failure = new(SigV4FailureReason.InvalidCredentialScope, $"Credential scope date {LogSafe.Quote(scope[1])} is not a date in yyyyMMdd form.");
-            return false;
-        }
-
-        if (scope[4] != SigV4Scope.Terminator)
-        {
-            failure = new(SigV4FailureReason.InvalidCredentialScope,
-                $"Credential should be scoped with a valid terminator: 'aws4_request', not {LogSafe.Quote(scope[4])}.");
             return false;
         }
 
@@ -199,11 +184,29 @@ public static class SigV4AuthorizationParser
             return false;
         }
 
-        failure = null;
         authorization = new SigV4Authorization(
             mechanism, scope[0], new SigV4Scope(scope[1], scope[2], scope[3]),
             [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], signature);
         return true;
+    }
+
+    private static SigV4Failure? CheckCredential(string[] scope)
+    {
+        if (scope.Length != 5 || scope.Any(static s => s.Length == 0))
+        {
+            string got = scope.Length == 5 ? "5 with an empty one" : scope.Length.ToString(CultureInfo.InvariantCulture);
+            return Malformed($"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got {got}.");
+        }
+
+        if (!DateOnly.TryParseExact(scope[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return new(SigV4FailureReason.InvalidCredentialScope, $"Credential scope date {LogSafe.Quote(scope[1])} is not a date in yyyyMMdd form.");
+        }
+
+        return scope[4] == SigV4Scope.Terminator
+            ? null
+            : new(SigV4FailureReason.InvalidCredentialScope,
+                $"Credential should be scoped with a valid terminator: 'aws4_request', not {LogSafe.Quote(scope[4])}.");
     }
 
     private static IEnumerable<(string Name, string Value)> QueryParameters(string rawQuery)

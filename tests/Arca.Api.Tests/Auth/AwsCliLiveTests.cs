@@ -46,6 +46,28 @@ public sealed class AwsCliLiveTests
         Assert.Equal(("SignatureDoesNotMatch", 403), (wrong.Error?.Code, wrong.Error?.HttpStatus));
     }
 
+    /// <summary>Fixed credentials, no profile, proxy or retries from the machine's environment.</summary>
+    private static void SetEnvironment(ProcessStartInfo start, string? token)
+    {
+        foreach (string name in start.Environment.Keys.Where(static k => k.StartsWith("AWS_", StringComparison.Ordinal)
+            || k.Contains("proxy", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["AWS_ACCESS_KEY_ID"] = KeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = Secret;
+        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/arca-test/config";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/arca-test/credentials";
+        start.Environment["AWS_PAGER"] = string.Empty;
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        if (token is not null)
+        {
+            start.Environment["AWS_SESSION_TOKEN"] = token;
+        }
+    }
+
     private static SigV4CredentialLookup Lookup(string? token) =>
         key => key == KeyId ? new SigV4SecretCredential(Secret, token) : null;
 
@@ -67,23 +89,7 @@ public sealed class AwsCliLiveTests
             start.ArgumentList.Add(argument);
         }
 
-        foreach (string name in start.Environment.Keys.Where(static k => k.StartsWith("AWS_", StringComparison.Ordinal)
-            || k.Contains("proxy", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = KeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = Secret;
-        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/arca-test/config";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/arca-test/credentials";
-        start.Environment["AWS_PAGER"] = string.Empty;
-        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        if (token is not null)
-        {
-            start.Environment["AWS_SESSION_TOKEN"] = token;
-        }
+        SetEnvironment(start, token);
 
         using var process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();

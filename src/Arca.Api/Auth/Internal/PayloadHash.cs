@@ -40,30 +40,27 @@ internal static class PayloadHash
             return true;
         }
 
-        string value = claimed[0].Trim();
-        if (value == SigV4Names.UnsignedPayload)
+        failure = CheckClaimed(claimed[0].Trim(), flavor);
+        if (failure is not null)
         {
-            if (flavor != SigV4Flavor.S3)
-            {
-                failure = new(SigV4FailureReason.UnsignedPayloadNotAllowed,
-                    "UNSIGNED-PAYLOAD is accepted by S3 only; this service requires the SHA-256 of the body in x-amz-content-sha256.");
-                return false;
-            }
-
-            payloadLine = value;
-            return true;
-        }
-
-        if (value.Length != 64 || !value.All(char.IsAsciiHexDigit))
-        {
-            failure = new(SigV4FailureReason.InvalidPayloadHash,
-                "x-amz-content-sha256 must be the hex SHA-256 of the body (or UNSIGNED-PAYLOAD for S3); streaming payload signing is not supported.");
             return false;
         }
 
-        payloadLine = value;
-        toCheck = value;
+        payloadLine = claimed[0].Trim();
+        toCheck = payloadLine == SigV4Names.UnsignedPayload ? null : payloadLine;
         return true;
+    }
+
+    private static SigV4Failure? CheckClaimed(string value, SigV4Flavor flavor)
+    {
+        if (value == SigV4Names.UnsignedPayload)
+        {
+            return flavor == SigV4Flavor.S3 ? null : new(SigV4FailureReason.UnsignedPayloadNotAllowed,
+                "UNSIGNED-PAYLOAD is accepted by S3 only; this service requires the SHA-256 of the body in x-amz-content-sha256.");
+        }
+
+        return value.Length == 64 && value.All(char.IsAsciiHexDigit) ? null : new(SigV4FailureReason.InvalidPayloadHash,
+            "x-amz-content-sha256 must be the hex SHA-256 of the body (or UNSIGNED-PAYLOAD for S3); streaming payload signing is not supported.");
     }
 
     /// <summary>The lowercase hex SHA-256 of the body (the transport's precomputed hash when it gave one).</summary>

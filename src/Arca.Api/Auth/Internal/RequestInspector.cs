@@ -94,14 +94,7 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
         }
         else if (request.HeaderValues(SigV4Names.DateHeader).FirstOrDefault() is { } httpDate)
         {
-            if (AmzDate.TryParseHttpDate(httpDate.Trim(), out signedAt))
-            {
-                amzDate = AmzDate.ToAmzDate(signedAt);
-            }
-            else
-            {
-                failure = new(SigV4FailureReason.InvalidDate, $"The Date header must be an RFC 1123 date (Sun, 30 Aug 2015 12:36:00 GMT), got a value of {httpDate.Length} characters.");
-            }
+            failure = FromHttpDate(httpDate.Trim(), out signedAt, out amzDate);
         }
         else
         {
@@ -110,6 +103,14 @@ internal sealed class RequestInspector(SigV4VerifierOptions options)
         }
 
         return failure is null;
+    }
+
+    private static SigV4Failure? FromHttpDate(string httpDate, out DateTimeOffset signedAt, out string amzDate)
+    {
+        bool parsed = AmzDate.TryParseHttpDate(httpDate, out signedAt);
+        amzDate = parsed ? AmzDate.ToAmzDate(signedAt) : string.Empty;
+        return parsed ? null : new(SigV4FailureReason.InvalidDate,
+            $"The Date header must be an RFC 1123 date (Sun, 30 Aug 2015 12:36:00 GMT), got a value of {httpDate.Length} characters.");
     }
 
     private SigV4Failure? CheckScope(SigV4Scope scope, DateTimeOffset signedAt, string amzDate)
