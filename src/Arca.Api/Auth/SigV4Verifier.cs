@@ -16,7 +16,7 @@ namespace Arca.Api.Auth;
 /// secret, a derived key, a session token or the canonical request.</para>
 /// <para>Order of checks: mechanism and syntax, credential scope, request date and the clock window,
 /// required signed headers (<c>host</c>, a sent <c>x-amz-security-token</c>), payload hash; then the
-/// credential lookup, credential expiry, session token, signature (constant-time), and last the
+/// credential lookup, session token, credential expiry, signature (constant-time), and last the
 /// body against a signed <c>x-amz-content-sha256</c>.</para>
 /// </remarks>
 public sealed class SigV4Verifier
@@ -105,11 +105,6 @@ public sealed class SigV4Verifier
             return new(SigV4FailureReason.UnknownAccessKey, Invalid);
         }
 
-        if (credential.ExpiresAt is { } expiresAt && now >= expiresAt)
-        {
-            return new(SigV4FailureReason.ExpiredToken, "The security token included in the request is expired.");
-        }
-
         bool tokenOk = (credential.SessionToken, pending.PresentedToken) switch
         {
             (null, null) => true,
@@ -117,7 +112,15 @@ public sealed class SigV4Verifier
                 Encoding.UTF8.GetBytes(required), Encoding.UTF8.GetBytes(presented)),
             _ => false,
         };
-        return tokenOk ? null : new(SigV4FailureReason.InvalidSecurityToken, Invalid);
+        if (!tokenOk)
+        {
+            return new(SigV4FailureReason.InvalidSecurityToken, Invalid);
+        }
+
+        // After the token check, so that only its holder learns that temporary credentials expired.
+        return credential.ExpiresAt is { } expiresAt && now >= expiresAt
+            ? new(SigV4FailureReason.ExpiredToken, "The security token included in the request is expired.")
+            : null;
     }
 
     private SigV4Failure? CheckSignature(PendingVerification pending, SigV4SecretCredential credential)

@@ -303,6 +303,14 @@ public sealed class SigV4VerifierTests
     }
 
     [Fact]
+    public void Expiry_of_temporary_credentials_is_told_only_to_the_token_holder()
+    {
+        SigV4Request signed = Signer.Sign(Unsigned(), Parameters(temporary: true, at: T0.AddHours(1)) with { SessionToken = "guess" });
+
+        Assert.Equal(SigV4FailureReason.InvalidSecurityToken, _verifier.Verify(signed, T0.AddHours(1), Lookup).Failure?.Reason);
+    }
+
+    [Fact]
     public void Unsigned_payload_is_refused_outside_s3()
     {
         SigV4Request signed = Signer.Sign(Unsigned(), Parameters("s3") with { UnsignedPayload = true });
