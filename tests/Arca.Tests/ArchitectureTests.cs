@@ -9,6 +9,7 @@ public sealed class ArchitectureTests
     {
         ["Arca.Domain"] = [],
         ["Arca.Storage"] = [],
+        ["Arca.Api"] = ["Arca.Domain"],
         ["arca"] = ["Arca.Domain", "Arca.Storage"],
     };
 
