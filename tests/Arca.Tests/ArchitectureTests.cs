@@ -9,8 +9,9 @@ public sealed class ArchitectureTests
     {
         ["Arca.Domain"] = [],
         ["Arca.Storage"] = [],
-        ["Arca.Api"] = ["Arca.Domain"],
-        ["arca"] = ["Arca.Domain", "Arca.Storage"],
+        ["Arca.Control"] = ["Arca.Domain", "Arca.Storage"],
+        ["Arca.Api"] = ["Arca.Domain", "Arca.Control"],
+        ["arca"] = ["Arca.Domain", "Arca.Storage", "Arca.Control", "Arca.Api"],
     };
 
     [Fact]
