@@ -30,9 +30,16 @@ internal sealed class ChunkPipeline : IAsyncDisposable
         _index = index;
         _progress = progress;
         _packs = new PackWriter(vault);
-        _channel = Channel.CreateBounded<ChunkWork>(new BoundedChannelOptions(2 * parallelism) { SingleWriter = false, SingleReader = false });
+        _channel = Channel.CreateBounded<ChunkWork>(new BoundedChannelOptions(parallelism) { SingleWriter = false, SingleReader = false });
+
+        // A private pool: the shared one keeps up to 8 arrays per size class per core, far more than a
+        // backup ever has in flight (the channel's capacity plus one per worker and per reader).
+        Buffers = ArrayPool<byte>.Create(vault.Config.Chunker.Max, (4 * parallelism) + 4);
         _workers = [.. Enumerable.Range(0, parallelism).Select(_ => Task.Run(WorkAsync))];
     }
+
+    /// <summary>Chunk buffers: rent from here, and <see cref="PostAsync"/> returns them once processed.</summary>
+    public ArrayPool<byte> Buffers { get; }
 
     /// <summary>Cancelled when the pipeline has failed; readers stop posting.</summary>
     public CancellationToken Failed => _failed.Token;
@@ -50,7 +57,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(work.Buffer);
+            Buffers.Return(work.Buffer);
             throw;
         }
     }
@@ -60,22 +67,30 @@ internal sealed class ChunkPipeline : IAsyncDisposable
     {
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(tree, FormatJson.Default.Tree);
         var codec = _vault.Reader.RentCodec();
+        BlobId id;
+        byte[]? sealedTree = null;
+        int length = 0;
+        var compression = BlobCompression.None;
         try
         {
-            var id = codec.ComputeId(json);
+            id = codec.ComputeId(json);
             if (!_index.Contains(id) && _claimed.TryAdd(id, 0))
             {
-                var sealedTree = new byte[BlobCodec.SealedBound(json.Length)];
-                var (length, compression) = codec.Seal(BlobKind.Tree, id, json, sealedTree);
-                await _packs.AddAsync(BlobKind.Tree, id, compression, json.Length, sealedTree.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                sealedTree = new byte[BlobCodec.SealedBound(json.Length)];
+                (length, compression) = codec.Seal(BlobKind.Tree, id, json, sealedTree);
             }
-
-            return id;
         }
         finally
         {
             _vault.Reader.ReturnCodec(codec);
         }
+
+        if (sealedTree is not null)
+        {
+            await _packs.AddAsync(BlobKind.Tree, id, compression, json.Length, sealedTree.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+
+        return id;
     }
 
     /// <summary>Waits for every queued chunk, then makes every pack and index durable.</summary>
@@ -96,7 +111,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
         _channel.Writer.TryComplete();
         while (_channel.Reader.TryRead(out var work))
         {
-            ArrayPool<byte>.Shared.Return(work.Buffer);
+            Buffers.Return(work.Buffer);
         }
 
         try
@@ -139,7 +154,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(work.Buffer);
+                    Buffers.Return(work.Buffer);
                 }
             }
         }

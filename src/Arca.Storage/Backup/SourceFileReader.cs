@@ -1,4 +1,3 @@
-using System.Buffers;
 using Arca.Storage.Chunking;
 
 namespace Arca.Storage.Backup;
@@ -15,7 +14,9 @@ internal sealed class SourceFileReader
     public SourceFileReader(Chunker chunker)
     {
         _chunker = chunker;
-        _window = new byte[Math.Max(4 * chunker.Max, 1 << 20)];
+        // Twice the largest chunk: a refill moves at most one chunk's worth of bytes down after at
+        // least as many were consumed.
+        _window = new byte[2 * chunker.Max];
     }
 
     /// <summary>Reads the whole file; returns the number of bytes read.</summary>
@@ -56,7 +57,7 @@ internal sealed class SourceFileReader
             }
 
             var cut = _chunker.Cut(_window.AsSpan(start, end - start));
-            var buffer = ArrayPool<byte>.Shared.Rent(cut);
+            var buffer = pipeline.Buffers.Rent(cut);
             Buffer.BlockCopy(_window, start, buffer, 0, cut);
             start += cut;
             await pipeline.PostAsync(new ChunkWork(buffer, cut, chunks, chunks.Reserve()), cancellationToken).ConfigureAwait(false);

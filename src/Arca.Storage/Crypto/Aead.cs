@@ -28,6 +28,18 @@ public sealed class Aead : IDisposable
             associatedData);
     }
 
+    /// <summary>
+    /// Encrypts in place: the plaintext already sits at <paramref name="envelope"/>[12..12+length];
+    /// writes the nonce before it and the tag after it. <paramref name="envelope"/> must hold length + <see cref="Overhead"/> bytes.
+    /// </summary>
+    public void SealInPlace(Span<byte> envelope, int length, ReadOnlySpan<byte> associatedData)
+    {
+        var nonce = envelope[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        var text = envelope.Slice(NonceSize, length);
+        _gcm.Encrypt(nonce, text, text, envelope.Slice(NonceSize + length, TagSize), associatedData);
+    }
+
     public byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
         var result = new byte[plaintext.Length + Overhead];

@@ -34,6 +34,9 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int OpenNative(string path, int flags);
 
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenModeNative(string path, int flags, int mode);
+
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FsyncNative(int fd);
 
@@ -89,6 +92,23 @@ internal static partial class Posix
         {
             _ = CloseNative(fd);
         }
+    }
+
+    /// <summary>
+    /// Creates a new file (O_EXCL) for direct I/O, bypassing the page cache. Returns null when the
+    /// file system does not support O_DIRECT (tmpfs, some network file systems).
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? CreateDirect(string path)
+    {
+        const int flags = 1 /* O_WRONLY */ | 64 /* O_CREAT */ | 128 /* O_EXCL */ | 0x4000 /* O_DIRECT */ | OCloexec;
+        var fd = OpenModeNative(path, flags, 0x1A4 /* 0644 */);
+        if (fd >= 0)
+        {
+            return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == 22 /* EINVAL */ ? null : throw new IOException($"cannot create {path} (errno {errno})", errno);
     }
 
     /// <summary>True when a process with this id exists (it may belong to another user).</summary>

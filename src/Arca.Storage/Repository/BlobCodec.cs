@@ -35,22 +35,21 @@ public sealed class BlobCodec : IDisposable
     public (int Length, BlobCompression Compression) Seal(BlobKind kind, BlobId id, ReadOnlySpan<byte> plaintext, Span<byte> destination, bool compress = true)
     {
         Span<byte> ad = stackalloc byte[AssociatedData.BlobSize];
-        var payload = plaintext;
-        var compression = BlobCompression.None;
         if (compress && plaintext.Length > 64)
         {
-            EnsureScratch(ChunkCompressor.Bound(plaintext.Length));
-            var n = _compressor.TryCompress(plaintext, _scratch, probe: kind == BlobKind.Data);
+            // Compress straight into the envelope, then encrypt in place: no intermediate buffer.
+            var n = _compressor.TryCompress(plaintext, destination[Aead.NonceSize..^Aead.TagSize], probe: kind == BlobKind.Data);
             if (n > 0)
             {
-                payload = _scratch.AsSpan(0, n);
-                compression = BlobCompression.Zstd;
+                AssociatedData.Blob(kind, BlobCompression.Zstd, id, ad);
+                _aead.SealInPlace(destination, n, ad);
+                return (n + Aead.Overhead, BlobCompression.Zstd);
             }
         }
 
-        AssociatedData.Blob(kind, compression, id, ad);
-        _aead.Seal(payload, ad, destination);
-        return (payload.Length + Aead.Overhead, compression);
+        AssociatedData.Blob(kind, BlobCompression.None, id, ad);
+        _aead.Seal(plaintext, ad, destination);
+        return (plaintext.Length + Aead.Overhead, BlobCompression.None);
     }
 
     /// <summary>

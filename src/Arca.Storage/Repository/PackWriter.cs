@@ -18,18 +18,19 @@ internal sealed class PackWriter : IAsyncDisposable
     private readonly int _packSize;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
     private readonly SemaphoreSlim _freeBuffers;
-    private readonly Stack<byte[]> _buffers = new();
+    private readonly Stack<NativeBuffer> _buffers = new();
+    private readonly List<NativeBuffer> _allBuffers = [];
     private readonly List<Task> _uploads = [];
     private readonly List<IndexedPack> _unindexed = [];
     private readonly List<BlobId> _indexObjects = [];
     private readonly List<IndexedPack> _written = [];
     private readonly Lock _state = new();
-    private byte[]? _current;
+    private NativeBuffer? _current;
     private int _position;
     private List<PackEntry> _entries = [];
     private Exception? _failure;
 
-    public PackWriter(Vault vault, int uploads = 2)
+    public PackWriter(Vault vault, int uploads = 1)
     {
         _vault = vault;
         _packSize = vault.Config.PackSize;
@@ -85,7 +86,7 @@ internal sealed class PackWriter : IAsyncDisposable
                 throw new InvalidOperationException($"blob of {sealedBlob.Length} bytes does not fit a pack");
             }
 
-            sealedBlob.Span.CopyTo(_current.AsSpan(_position));
+            sealedBlob.Span.CopyTo(_current.GetSpan()[_position..]);
             _entries.Add(new PackEntry(id, kind, compression, (uint)_position, (uint)sealedBlob.Length, (uint)rawLength));
             _position += sealedBlob.Length;
             StoredBytes += sealedBlob.Length;
@@ -146,6 +147,10 @@ internal sealed class PackWriter : IAsyncDisposable
 
         _appendGate.Dispose();
         _freeBuffers.Dispose();
+        foreach (var buffer in _allBuffers)
+        {
+            ((IDisposable)buffer).Dispose();
+        }
     }
 
     private void StartUpload()
@@ -164,21 +169,25 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
-    private async Task UploadAsync(byte[] buffer, int length, List<PackEntry> entries)
+    private async Task UploadAsync(NativeBuffer buffer, int length, List<PackEntry> entries)
     {
         try
         {
             var header = PackHeader.Encode(entries);
+            var sealedHeader = buffer.Memory.Slice(length, header.Length + Aead.Overhead);
             using (var aead = _vault.Reader.Keys.CreateAead())
             {
-                aead.Seal(header, AssociatedData.PackHeader, buffer.AsSpan(length, header.Length + Aead.Overhead));
+                aead.Seal(header, AssociatedData.PackHeader, sealedHeader.Span);
             }
 
-            length += header.Length + Aead.Overhead;
-            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(length), (uint)(header.Length + Aead.Overhead));
+            length += sealedHeader.Length;
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer.GetSpan()[length..], (uint)sealedHeader.Length);
             length += 4;
-            var packId = new BlobId(SHA256.HashData(buffer.AsSpan(0, length)));
-            await _vault.Store.TryCreateAsync(FormatIds.PackKey(packId), buffer.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
+
+            // A pack is named by the hash of its sealed header, which lists (and so binds) every blob's id
+            // and length; each blob is authenticated by its own tag (vault-format.md §6).
+            var packId = new BlobId(SHA256.HashData(sealedHeader.Span));
+            await _vault.Store.TryCreateAsync(FormatIds.PackKey(packId), buffer.Memory[..length], CancellationToken.None).ConfigureAwait(false);
             lock (_state)
             {
                 var pack = new IndexedPack(packId, entries);
@@ -224,15 +233,22 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
-    private byte[] TakeBuffer()
+    private NativeBuffer TakeBuffer()
     {
         lock (_state)
         {
-            return _buffers.TryPop(out var b) ? b : new byte[BufferSize];
+            if (_buffers.TryPop(out var b))
+            {
+                return b;
+            }
+
+            var created = new NativeBuffer(BufferSize);
+            _allBuffers.Add(created);
+            return created;
         }
     }
 
-    private void ReturnBuffer(byte[] buffer)
+    private void ReturnBuffer(NativeBuffer buffer)
     {
         lock (_state)
         {

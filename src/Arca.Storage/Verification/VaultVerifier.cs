@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Arca.Storage.Blobs;
 using Arca.Storage.Format;
 using Arca.Storage.Repository;
@@ -181,9 +180,17 @@ public sealed class VaultVerifier
 
         Interlocked.Increment(ref _packs);
         Interlocked.Add(ref _bytes, pack.Length);
-        if (new BlobId(SHA256.HashData(pack)) != packId)
+        using (var aead = _vault.Keys.CreateAead())
         {
-            _errors.Add(new VerifyError(null, null, key, "pack content does not match its name (altered or truncated)"));
+            var header = PackReader.TryReadHeader(pack, packId, aead, out var problem);
+            if (header is null)
+            {
+                _errors.Add(new VerifyError(null, null, key, problem!));
+            }
+            else if (entries.Any(e => !header.Contains(e)))
+            {
+                _errors.Add(new VerifyError(null, null, key, "the index does not agree with the pack's header"));
+            }
         }
 
         var codec = _vault.RentCodec();
