@@ -15,6 +15,9 @@ public sealed record BackupOptions
     /// <summary>Worker threads for hashing, compression and encryption.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Test seam: runs after a file's content was read and before its status is checked again.</summary>
+    internal Action<string>? AfterFileRead { get; init; }
+
     /// <summary>Counters the caller may watch while the backup runs.</summary>
     public BackupProgress Progress { get; init; } = new();
 }

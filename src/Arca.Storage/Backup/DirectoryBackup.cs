@@ -265,6 +265,7 @@ public sealed class DirectoryBackup
             }
 
             var content = await chunks.Completion.ConfigureAwait(false);
+            _options.AfterFileRead?.Invoke(rel);
             if (Posix.LStat(path, out var after) != 0 || after.MtimeNs != node.Mtime || after.CtimeNs != node.Ctime || (long)after.Size != node.Size || read != node.Size)
             {
                 AddProblem(rel, "changed during backup");

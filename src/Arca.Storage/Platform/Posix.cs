@@ -111,6 +111,20 @@ internal static partial class Posix
         return errno == 22 /* EINVAL */ ? null : throw new IOException($"cannot create {path} (errno {errno})", errno);
     }
 
+    /// <summary>Opens an existing file for direct-I/O writes; null when the file system does not support O_DIRECT.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenDirect(string path)
+    {
+        const int flags = 1 /* O_WRONLY */ | 0x4000 /* O_DIRECT */ | OCloexec;
+        var fd = OpenModeNative(path, flags, 0);
+        if (fd >= 0)
+        {
+            return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == 22 /* EINVAL */ ? null : throw new IOException($"cannot open {path} (errno {errno})", errno);
+    }
+
     /// <summary>True when a process with this id exists (it may belong to another user).</summary>
     public static bool ProcessExists(int pid) =>
         KillNative(pid, 0) == 0 || Marshal.GetLastPInvokeError() != ESRCH;

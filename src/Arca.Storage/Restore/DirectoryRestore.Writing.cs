@@ -13,6 +13,7 @@ public sealed partial class DirectoryRestore
         var max = _vault.Config.Chunker.Max;
         var sealedBuffer = new byte[BlobCodec.SealedBound(max)];
         var plain = new byte[max];
+        using var writer = new SegmentWriter();
         try
         {
             await foreach (var segment in _segments.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -20,7 +21,7 @@ public sealed partial class DirectoryRestore
                 var job = segment.File;
                 if (!job.HasFailed)
                 {
-                    await WriteSegmentAsync(segment, codec, sealedBuffer, plain, cancellationToken).ConfigureAwait(false);
+                    await WriteSegmentAsync(segment, codec, writer, sealedBuffer, plain, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (job.SegmentDone())
@@ -35,9 +36,10 @@ public sealed partial class DirectoryRestore
         }
     }
 
-    private async Task WriteSegmentAsync(Segment segment, BlobCodec codec, byte[] sealedBuffer, byte[] plain, CancellationToken cancellationToken)
+    private async Task WriteSegmentAsync(Segment segment, BlobCodec codec, SegmentWriter writer, byte[] sealedBuffer, byte[] plain, CancellationToken cancellationToken)
     {
         var job = segment.File;
+        writer.Begin(job.Handle, job.Direct, segment.Start, segment.End);
         for (var i = 0; i < segment.Chunks.Length; i++)
         {
             var id = segment.Chunks[i];
@@ -46,10 +48,7 @@ public sealed partial class DirectoryRestore
                 _vault.Index.TryFind(id, out _, out var entry);
                 var data = plain.AsMemory(0, (int)entry.RawLength);
                 await _vault.ReadBlobAsync(id, BlobKind.Data, codec, sealedBuffer, data, cancellationToken).ConfigureAwait(false);
-                if (data.Span.ContainsAnyExcept((byte)0))
-                {
-                    RandomAccess.Write(job.Handle, data.Span, segment.Offsets[i]);
-                }
+                writer.Append(data.Span);
 
                 _options.Progress.AddBytes(data.Length);
             }
@@ -67,6 +66,7 @@ public sealed partial class DirectoryRestore
 
     private void FinishFile(FileJob job)
     {
+        job.Direct?.Dispose();
         using (job.Handle)
         {
             if (!job.HasFailed)

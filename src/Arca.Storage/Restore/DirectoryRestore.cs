@@ -15,6 +15,7 @@ namespace Arca.Storage.Restore;
 public sealed partial class DirectoryRestore
 {
     private const int ChunksPerSegment = 16;
+    private const long DirectIoMinimum = 64 * 1024;
     private readonly VaultReader _vault;
     private readonly RestoreOptions _options;
     private readonly TargetGuard _guard;
@@ -25,6 +26,7 @@ public sealed partial class DirectoryRestore
     private readonly List<(string Path, string Rel, string Existing)> _links = [];
     private readonly Channel<Segment> _segments;
     private readonly bool _setOwners;
+    private bool _directIo = true;
     private long _files;
     private long _bytes;
 
@@ -168,8 +170,10 @@ public sealed partial class DirectoryRestore
         }
 
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var direct = node.Size >= DirectIoMinimum && _directIo ? Posix.OpenDirect(path) : null;
+        _directIo &= direct is not null || node.Size < DirectIoMinimum;
         var segments = (chunks.Count + ChunksPerSegment - 1) / ChunksPerSegment;
-        var job = new FileJob(path, rel, node, handle, segments);
+        var job = new FileJob(path, rel, node, handle, direct, segments);
         if (segments == 0)
         {
             FinishFile(job);
@@ -181,14 +185,13 @@ public sealed partial class DirectoryRestore
             var from = s * ChunksPerSegment;
             var count = Math.Min(ChunksPerSegment, chunks.Count - from);
             var ids = new BlobId[count];
-            var offs = new long[count];
             for (var i = 0; i < count; i++)
             {
                 ids[i] = chunks[from + i];
-                offs[i] = offsets[from + i];
             }
 
-            await _segments.Writer.WriteAsync(new Segment(job, ids, offs), cancellationToken).ConfigureAwait(false);
+            var end = from + count < chunks.Count ? offsets[from + count] : node.Size;
+            await _segments.Writer.WriteAsync(new Segment(job, ids, offsets[from], end), cancellationToken).ConfigureAwait(false);
         }
     }
 

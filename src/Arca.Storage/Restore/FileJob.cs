@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Arca.Storage.Restore;
 
 /// <summary>A file being restored: its open handle and how many of its segments are still being written.</summary>
-internal sealed class FileJob(string path, string rel, TreeNode node, SafeFileHandle handle, int segments)
+internal sealed class FileJob(string path, string rel, TreeNode node, SafeFileHandle handle, SafeFileHandle? direct, int segments)
 {
     private int _remaining = segments;
     private int _failed;
@@ -16,6 +16,9 @@ internal sealed class FileJob(string path, string rel, TreeNode node, SafeFileHa
     public TreeNode Node { get; } = node;
 
     public SafeFileHandle Handle { get; } = handle;
+
+    /// <summary>A second handle opened with O_DIRECT for whole aligned blocks, or null.</summary>
+    public SafeFileHandle? Direct { get; } = direct;
 
     public bool HasFailed => Volatile.Read(ref _failed) != 0;
 

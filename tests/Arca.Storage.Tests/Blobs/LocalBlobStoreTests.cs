@@ -23,6 +23,18 @@ public sealed class LocalBlobStoreTests : BlobStoreConformance
         Assert.Empty(Directory.GetFiles(Path.Combine(_dir.Path, ".tmp")));
     }
 
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData((3 << 20) + 123)]
+    public async Task Large_page_aligned_objects_are_written_with_direct_io_and_read_back_exactly(int length)
+    {
+        using var buffer = new Repository.NativeBuffer(length + 4096);
+        new Random(length).NextBytes(buffer.GetSpan());
+        var data = buffer.Memory[..length];
+        Assert.True(await Store.TryCreateAsync("data/aa/direct", data));
+        Assert.Equal(data.ToArray(), await Store.ReadAllAsync("data/aa/direct"));
+    }
+
     [Fact]
     public void A_missing_root_is_a_clear_error()
     {
