@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Arca.Storage.Format;
 using Arca.Storage.Repository;
@@ -14,11 +13,9 @@ namespace Arca.Storage.Backup;
 internal sealed class ChunkPipeline : IAsyncDisposable
 {
     private readonly Vault _vault;
-    private readonly VaultIndex _index;
-    private readonly PackWriter _packs;
+    private readonly BlobSink _sink;
     private readonly BackupProgress _progress;
     private readonly Channel<ChunkWork> _channel;
-    private readonly ConcurrentDictionary<BlobId, byte> _claimed = new();
     private readonly Task[] _workers;
     private readonly CancellationTokenSource _failed = new();
     private long _dataAdded;
@@ -27,9 +24,8 @@ internal sealed class ChunkPipeline : IAsyncDisposable
     public ChunkPipeline(Vault vault, VaultIndex index, BackupProgress progress, int parallelism)
     {
         _vault = vault;
-        _index = index;
+        _sink = new BlobSink(vault, index);
         _progress = progress;
-        _packs = new PackWriter(vault);
         _channel = Channel.CreateBounded<ChunkWork>(new BoundedChannelOptions(parallelism) { SingleWriter = false, SingleReader = false });
 
         // A private pool: the shared one keeps up to 8 arrays per size class per core, far more than a
@@ -46,7 +42,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
 
     public long DataAdded => Interlocked.Read(ref _dataAdded);
 
-    public long StoredBytes => _packs.StoredBytes;
+    public long StoredBytes => _sink.StoredBytes;
 
     /// <summary>Queues a chunk; the buffer is returned to the shared pool once processed.</summary>
     public async ValueTask PostAsync(ChunkWork work, CancellationToken cancellationToken)
@@ -63,35 +59,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
     }
 
     /// <summary>Stores a tree blob unless the vault has it; returns its id.</summary>
-    public async Task<BlobId> StoreTreeAsync(Tree tree, CancellationToken cancellationToken)
-    {
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(tree, FormatJson.Default.Tree);
-        var codec = _vault.Reader.RentCodec();
-        BlobId id;
-        byte[]? sealedTree = null;
-        int length = 0;
-        var compression = BlobCompression.None;
-        try
-        {
-            id = codec.ComputeId(json);
-            if (!_index.Contains(id) && _claimed.TryAdd(id, 0))
-            {
-                sealedTree = new byte[BlobCodec.SealedBound(json.Length)];
-                (length, compression) = codec.Seal(BlobKind.Tree, id, json, sealedTree);
-            }
-        }
-        finally
-        {
-            _vault.Reader.ReturnCodec(codec);
-        }
-
-        if (sealedTree is not null)
-        {
-            await _packs.AddAsync(BlobKind.Tree, id, compression, json.Length, sealedTree.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-        }
-
-        return id;
-    }
+    public Task<BlobId> StoreTreeAsync(Tree tree, CancellationToken cancellationToken) => _sink.StoreTreeAsync(tree, cancellationToken);
 
     /// <summary>Waits for every queued chunk, then makes every pack and index durable.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -103,7 +71,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
             throw _failure;
         }
 
-        await _packs.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _sink.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,7 +91,7 @@ internal sealed class ChunkPipeline : IAsyncDisposable
             // Recorded in _failure and reported by CompleteAsync.
         }
 
-        await _packs.DisposeAsync().ConfigureAwait(false);
+        await _sink.DisposeAsync().ConfigureAwait(false);
         _failed.Dispose();
     }
 
@@ -166,14 +134,11 @@ internal sealed class ChunkPipeline : IAsyncDisposable
 
     private async Task ProcessAsync(ChunkWork work, BlobCodec codec, byte[] sealedBuffer)
     {
-        var data = work.Buffer.AsMemory(0, work.Length);
-        var id = codec.ComputeId(data.Span);
-        if (!_index.Contains(id) && _claimed.TryAdd(id, 0))
+        var (id, stored) = await _sink.StoreAsync(BlobKind.Data, work.Buffer.AsMemory(0, work.Length), codec, sealedBuffer, CancellationToken.None).ConfigureAwait(false);
+        if (stored > 0)
         {
-            var (length, compression) = codec.Seal(BlobKind.Data, id, data.Span, sealedBuffer);
-            await _packs.AddAsync(BlobKind.Data, id, compression, work.Length, sealedBuffer.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
             Interlocked.Add(ref _dataAdded, work.Length);
-            _progress.AddStored(length);
+            _progress.AddStored(stored);
         }
 
         work.File.Set(work.Slot, id);

@@ -16,6 +16,8 @@ public static class AssociatedData
 
     public static ReadOnlySpan<byte> Lock => "arca1l"u8;
 
+    public static ReadOnlySpan<byte> CopyLedger => "arca1x"u8;
+
     public static byte[] Config(string vaultId) => [.. "arca1c"u8, .. Encoding.UTF8.GetBytes(vaultId)];
 
     public static byte[] KeyWrap(string vaultId) => Encoding.UTF8.GetBytes("arca/v1/key-wrap/" + vaultId);

@@ -21,12 +21,16 @@ public static class FormatIds
     public const string IndexPrefix = "index/";
     public const string RecoveryPointsPrefix = "recovery-points/";
     public const string LocksPrefix = "locks/";
+    public const string CopiesPrefix = "copies/";
 
     /// <summary>Magic at the start of a pack header's plaintext.</summary>
     public static ReadOnlySpan<byte> PackHeaderMagic => "APK1"u8;
 
     /// <summary>Magic at the start of an index object's plaintext.</summary>
     public static ReadOnlySpan<byte> IndexMagic => "AIX1"u8;
+
+    /// <summary>Magic at the start of a copy ledger's plaintext.</summary>
+    public static ReadOnlySpan<byte> LedgerMagic => "ACL1"u8;
 
     public static string PackKey(BlobId packId)
     {

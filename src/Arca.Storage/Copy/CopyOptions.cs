@@ -1,0 +1,12 @@
+namespace Arca.Storage.Copy;
+
+/// <summary>How one copy runs.</summary>
+public sealed record CopyOptions
+{
+    /// <summary>Tags set on the copy, replacing source tags with the same key.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public CopyProgress Progress { get; init; } = new();
+}
