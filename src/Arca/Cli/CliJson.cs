@@ -18,6 +18,7 @@ namespace Arca.Cli;
 [JsonSerializable(typeof(ProgressLine))]
 [JsonSerializable(typeof(InitOutput))]
 [JsonSerializable(typeof(BackupOutput))]
+[JsonSerializable(typeof(CopyOutput))]
 [JsonSerializable(typeof(List<ListEntry>))]
 [JsonSerializable(typeof(RestoreResult))]
 [JsonSerializable(typeof(VerifyReport))]

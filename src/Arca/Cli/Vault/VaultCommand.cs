@@ -11,6 +11,7 @@ internal static class VaultCommand
         VaultBackupCommand.Create(),
         VaultListCommand.Create(),
         VaultRestoreCommand.Create(),
+        VaultCopyCommand.Create(),
         VaultVerifyCommand.Create(),
         VaultDeleteCommand.Create(),
         VaultGcCommand.Create(),

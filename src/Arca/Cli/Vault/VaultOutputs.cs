@@ -10,3 +10,6 @@ internal sealed record BackupOutput(string RecoveryPoint, string? Parent, bool P
 
 /// <summary>One row of <c>arca vault list --json</c>.</summary>
 internal sealed record ListEntry(string Id, DateTimeOffset Time, string Source, string Hostname, long Files, long Bytes, bool Partial, string? Parent, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>Output of <c>arca vault copy --json</c>.</summary>
+internal sealed record CopyOutput(string RecoveryPoint, long BlobsReferenced, long BlobsRead, long BytesRead, long BlobsWritten, long BytesTransferred);
