@@ -13,26 +13,29 @@ internal static class SqliteFiles
 
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqlitePerm = 3;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCantOpen = 14;
 
     /// <summary>The files SQLite keeps beside a database; a stale one would be applied to a replaced database.</summary>
     public static readonly string[] Sidecars = ["-wal", "-shm", "-journal"];
 
-    /// <summary>Opens the database read-only and reads its schema; throws <see cref="SqliteException"/> when it is not a readable database.</summary>
+    /// <summary>Opens the database and reads its schema; throws <see cref="SqliteException"/> when it is not a readable database.</summary>
     public static void Probe(string path)
     {
-        using var connection = Open(path, SqliteOpenMode.ReadOnly);
+        using var connection = OpenSource(path);
         Scalar(connection, "SELECT count(*) FROM sqlite_master");
     }
 
     /// <summary>
     /// Copies <paramref name="source"/> into the new file <paramref name="destination"/> with one
     /// <c>sqlite3_backup_step(-1)</c>: all pages under one read lock, so the copy is one committed state
-    /// even while other connections write. The source is opened read-only and never modified.
+    /// even while other connections write. Only reads are issued on the source (see <see cref="OpenSource"/>).
     /// </summary>
     /// <returns>The source's journal mode and the SQLite library version.</returns>
     public static (string JournalMode, string Version) Copy(string source, string destination)
     {
-        using var from = Open(source, SqliteOpenMode.ReadOnly);
+        using var from = OpenSource(source);
         Execute(from, "PRAGMA busy_timeout = " + BusyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var journalMode = Scalar(from, "PRAGMA journal_mode");
         var version = Scalar(from, "SELECT sqlite_version()");
@@ -75,6 +78,24 @@ internal static class SqliteFiles
         catch (SqliteException e)
         {
             return e.Message;
+        }
+    }
+
+    /// <summary>
+    /// Opens a source database for reading. Read-write (never create) when permitted, like any SQLite
+    /// client: it can then recover a hot journal left by a crashed writer, and as the last connection it
+    /// removes the -wal and -shm files it needed instead of leaving them behind. Only reads are issued, so
+    /// the database's content never changes. Falls back to read-only when the file is not writable.
+    /// </summary>
+    private static SqliteConnection OpenSource(string path)
+    {
+        try
+        {
+            return Open(path, SqliteOpenMode.ReadWrite);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen or SqlitePerm)
+        {
+            return Open(path, SqliteOpenMode.ReadOnly);
         }
     }
 
