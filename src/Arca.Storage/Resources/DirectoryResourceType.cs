@@ -65,6 +65,11 @@ public sealed class DirectoryResourceType : IResourceType
         var target = RestoreMetadata.AbsolutePath(metadata, RestoreMetadataKeys.TargetPath);
         var overwrite = RestoreMetadata.Overwrite(metadata);
         await Staging.LoadOfTypeAsync(vault, recoveryPointId, Name, cancellationToken).ConfigureAwait(false);
+        if (!overwrite && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            throw new ResourceRestoreException($"{RestoreMetadataKeys.TargetPath}: {target} already exists and is not empty (set {RestoreMetadataKeys.Overwrite} to \"true\" to restore into it)");
+        }
+
         RestoreResult result;
         try
         {
