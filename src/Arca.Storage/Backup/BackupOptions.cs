@@ -10,6 +10,9 @@ public sealed record BackupOptions
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>What the manifest records as the source (default: the directory's absolute path). Resource types that back up a staged copy name the original here.</summary>
+    public string? SourceLabel { get; init; }
+
     public string Hostname { get; init; } = Environment.MachineName;
 
     /// <summary>Worker threads for hashing, compression and encryption.</summary>

@@ -90,7 +90,7 @@ public sealed class DirectoryBackup
         {
             Version = FormatIds.VaultFormatVersion,
             Time = started,
-            Source = root,
+            Source = _options.SourceLabel ?? root,
             Hostname = _options.Hostname,
             Tree = rootNode.Subtree!.Value,
             Root = rootNode with { Subtree = null },

@@ -97,7 +97,8 @@ public sealed partial class PostgreSqlResourceType(ResourceTypeOptions? options 
             tags[ResourceTags.Username] = info.Username;
         }
 
-        return await Staging.BackupStagedAsync(vault, tree, Staging.WithTags(options, tags), what, cancellationToken).ConfigureAwait(false);
+        var labelled = options with { SourceLabel = options.SourceLabel ?? $"postgresql://{info.Host}:{info.Port.ToString(CultureInfo.InvariantCulture)}/{database}" };
+        return await Staging.BackupStagedAsync(vault, tree, Staging.WithTags(labelled, tags), what, cancellationToken).ConfigureAwait(false);
     }
 
     public IReadOnlyDictionary<string, string> GetRestoreMetadata(Manifest manifest)

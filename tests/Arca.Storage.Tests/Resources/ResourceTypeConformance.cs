@@ -70,6 +70,23 @@ public abstract class ResourceTypeConformance : IDisposable
     }
 
     [ResourceFact]
+    public async Task The_recovery_point_names_the_original_resource_as_its_source_not_a_scratch_copy()
+    {
+        var source = await CreateSourceAsync(3);
+        var vault = await Fixture.InitAsync();
+        var result = await Type.BackupAsync(vault, source, new BackupOptions());
+        var expected = source.Path ?? source.ConnectionString!;
+        if (source.Path is not null)
+        {
+            Assert.Equal(Path.GetFullPath(expected), result.Manifest.Source);
+        }
+        else
+        {
+            Assert.StartsWith("postgresql://", result.Manifest.Source, StringComparison.Ordinal);
+        }
+    }
+
+    [ResourceFact]
     public async Task A_valid_definition_passes_validation()
     {
         await Type.ValidateAsync(await CreateSourceAsync(1));

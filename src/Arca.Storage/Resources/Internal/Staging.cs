@@ -38,7 +38,7 @@ internal static class Staging
             tags[key] = value;
         }
 
-        return options with { Tags = tags };
+        return options with { Tags = tags, SourceLabel = options.SourceLabel ?? (own.TryGetValue(ResourceTags.SourcePath, out var source) ? source : null) };
     }
 
     /// <summary>Backs up a staged tree; a partial result is deleted again and reported, so no incomplete recovery point stays.</summary>
