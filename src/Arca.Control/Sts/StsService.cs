@@ -49,8 +49,10 @@ public sealed class StsService(CredentialStore credentials, RoleService roles, A
             keys = keys.With(AuthorizationKeys.StsExternalId, externalId);
         }
 
+        // A stored trust policy that no longer parses (after a parser change) trusts nobody.
         NamedPolicy? trust = role is not null && role.Arn == roleArn.ToString()
-            ? new NamedPolicy($"role {role.RoleName} trust policy", PolicyDocument.Parse(role.AssumeRolePolicyDocument, PolicyKind.RoleTrust, 131072))
+            && PolicyDocument.TryParse(role.AssumeRolePolicyDocument, PolicyKind.RoleTrust, 131072, out PolicyDocument? document, out _)
+            ? new NamedPolicy($"role {role.RoleName} trust policy", document)
             : null;
 
         // A missing role is denied like an untrusting one: AssumeRole does not reveal which roles exist.

@@ -74,13 +74,16 @@ public sealed class RealClientConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_server_stops_on_sigterm_with_exit_0_and_reuses_its_account()
+    public async Task The_server_stops_on_sigterm_with_exit_0_and_reuses_its_account_and_rewrites_lost_credentials()
     {
         string accountId = _server.AccountId;
+        (string keyId, string secret) = _server.RootKey();
         Assert.Equal(0, await _server.TerminateAsync());
+        File.Delete(_server.CredentialsFile);
 
         await using ArcaServerProcess again = await ArcaServerProcess.StartAsync(_dir);
         Assert.Equal((accountId, false), (again.AccountId, again.AccountCreated));
+        Assert.Equal((keyId, secret), again.RootKey());
         Assert.Equal(0, await again.TerminateAsync());
     }
 
