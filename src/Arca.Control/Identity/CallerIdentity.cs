@@ -17,6 +17,9 @@ public sealed record CallerIdentity
     /// <summary>The assumed role's ARN (with its path), for sessions.</summary>
     public string? RoleArn { get; init; }
 
+    /// <summary>The assumed role's unique id (<c>AROA…</c>), for sessions: a session outlives neither its role nor a role recreated under the same name.</summary>
+    public string? RoleId { get; init; }
+
     public string? SessionName { get; init; }
 
     /// <summary>The access key the request was signed with.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Server;
 using Arca.Cli.Vault;
 
 namespace Arca.Cli;
@@ -11,6 +12,7 @@ internal static class ArcaCommandLine
         var root = new RootCommand("Arca: self-hosted data protection that speaks AWS Backup's protocols.")
         {
             VaultCommand.Create(),
+            ServerCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using Arca.Api.Hosting;
+using Arca.Control.Identity;
+using Arca.Control.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Arca.Cli.Server;
+
+/// <summary>
+/// <c>arca server --data-dir DIR [--listen http://127.0.0.1:7480] [--regions us-east-1,eu-west-1]</c>: runs Arca on
+/// its embedded defaults (docs/design/server.md §2) until SIGTERM or Ctrl-C, then stops cleanly (exit 0).
+/// </summary>
+internal static class ServerCommand
+{
+    private static readonly Option<string> DataDir = new("--data-dir")
+    {
+        Description = "Directory of the server's state (created when missing): master.key, global.db, credentials.",
+        Required = true,
+    };
+
+    private static readonly Option<string> Listen = new("--listen")
+    {
+        Description = "Listening URL, http://HOST:PORT (port 0 picks a free port).",
+        DefaultValueFactory = _ => new ArcaServerOptions().Listen,
+    };
+
+    private static readonly Option<string> Regions = new("--regions")
+    {
+        Description = "Comma-separated regions that Backup and KMS serve.",
+        DefaultValueFactory = _ => string.Join(',', new ArcaServerOptions().Regions),
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("server", "Run the Arca server: AWS Backup, Organizations, KMS, STS and IAM APIs on one listener.") { DataDir, Listen, Regions };
+        command.SetAction((parse, ct) => RunAsync(parse, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var options = new ArcaServerOptions
+        {
+            Listen = parse.GetValue(Listen)!,
+            Regions = [.. parse.GetValue(Regions)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+        };
+        IReadOnlyList<string> problems = ArcaServerOptionsValidator.Problems(options);
+        if (problems.Count > 0)
+        {
+            foreach (string problem in problems)
+            {
+                await Console.Error.WriteLineAsync("arca server: " + problem).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        string dir = Path.GetFullPath(parse.GetValue(DataDir)!);
+        try
+        {
+            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            MasterKey masterKey = MasterKey.LoadOrCreate(
+                Path.Combine(dir, "master.key"), Environment.GetEnvironmentVariable(MasterKey.EnvironmentVariable), out _);
+            string database = Path.Combine(dir, "global.db");
+            if (!File.Exists(database))
+            {
+                // Owner-only from the start: it holds sealed secrets; SQLite gives its -wal and -shm files the same mode.
+                SecretFile.WriteNew(database, string.Empty);
+            }
+
+            SqliteMetadataStore store = await SqliteMetadataStore.OpenAsync(database, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ServeAsync(dir, options, masterKey, store, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException
+            or Microsoft.Data.Sqlite.SqliteException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync("arca server: " + e.Message).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static async Task ServeAsync(string dir, ArcaServerOptions options, MasterKey masterKey, SqliteMetadataStore store, CancellationToken cancellationToken)
+    {
+        PageTokens tokens = await PageTokens.LoadOrCreateAsync(store, cancellationToken).ConfigureAwait(false);
+        var controlPlane = new ArcaControlPlane(store, masterKey, tokens, TimeProvider.System);
+        ArcaServer server = ArcaServer.CreateBuilder(options, controlPlane).Build();
+        try
+        {
+            string credentials = Path.Combine(dir, "credentials");
+            (string accountId, bool created) = await ServerBootstrap.EnsureFirstAccountAsync(
+                store, server.Services.GetRequiredService<AccountService>(), credentials, cancellationToken).ConfigureAwait(false);
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine($"account: {accountId}{(created ? " (created)" : string.Empty)}");
+            Console.Out.WriteLine($"credentials: {credentials} (profile {ServerBootstrap.Profile})");
+            Console.Out.WriteLine($"listening: {server.BaseAddress.ToString().TrimEnd('/')}");
+            Console.Out.Flush();
+            await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
