@@ -42,6 +42,8 @@ public sealed class GarbageCollector
             await MarkAsync(manifest.Tree, used, cancellationToken).ConfigureAwait(false);
         }
 
+        EnsureIndexed(used, index);
+
         var stored = new List<BlobId>();
         await foreach (var info in _vault.Store.ListAsync(FormatIds.DataPrefix, cancellationToken).ConfigureAwait(false))
         {
@@ -120,6 +122,21 @@ public sealed class GarbageCollector
             foreach (var blob in node.Content ?? [])
             {
                 used.Add(blob);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A needed blob that no index object lists means a lost or damaged index object; its pack would look
+    /// like garbage and be deleted, though its header could still rebuild the index. Stop before any change.
+    /// </summary>
+    private void EnsureIndexed(HashSet<BlobId> used, VaultIndex index)
+    {
+        foreach (var blob in used)
+        {
+            if (!index.Contains(blob))
+            {
+                throw new VaultCorruptionException($"gc stopped: blob {blob.Short()}, which recovery points need, is not in the index of {_vault.Store.Location}; run 'arca vault verify'");
             }
         }
     }
