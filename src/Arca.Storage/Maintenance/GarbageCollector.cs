@@ -76,6 +76,10 @@ public sealed class GarbageCollector
             }
         }
 
+        // A pack whose every blob the index places in another pack (a copy left by an interrupted
+        // repack) is listed by no new index object: delete it now, not as garbage at the next run.
+        delete.UnionWith(index.Packs.Except(keep.Concat(repack).Select(p => p.PackId)));
+
         // Step 1: rewrite live blobs of sparse packs, and write the new index; all durable.
         var rewritten = await RepackAsync(repack, cancellationToken).ConfigureAwait(false);
         var newIndex = keep.Concat(rewritten).ToList();
