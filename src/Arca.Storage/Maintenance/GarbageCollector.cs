@@ -47,7 +47,7 @@ public sealed class GarbageCollector
         var stored = new List<BlobId>();
         await foreach (var info in _vault.Store.ListAsync(FormatIds.DataPrefix, cancellationToken).ConfigureAwait(false))
         {
-            stored.Add(BlobId.Parse(info.Key[(info.Key.LastIndexOf('/') + 1)..]));
+            stored.Add(VaultReader.ParseObjectId(info.Key, info.Key[..(info.Key.LastIndexOf('/') + 1)]));
         }
 
         var keep = new List<IndexedPack>();
