@@ -98,6 +98,16 @@ public sealed class ObjectCorruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_key_object_beside_a_good_one_does_not_lock_the_owner_out()
+    {
+        await _f.InitAsync();
+        await _f.Memory.TryCreateAsync(FormatIds.KeysPrefix + "0000-damaged", Encoding.UTF8.GetBytes("{\"version\":1,"));
+
+        var vault = await _f.OpenAsync();
+        Assert.Empty(await vault.Reader.ListRecoveryPointIdsAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_key_file_does_not_open_the_vault_and_says_so()
     {
         await _f.InitAsync();
@@ -106,6 +116,19 @@ public sealed class ObjectCorruptionTests : IDisposable
         var e = await Assert.ThrowsAsync<VaultException>(() => Vault.OpenAsync(_f.Memory, other, TimeProvider.System));
         Assert.Contains($"the key (local-file {other.KeyId}) does not open vault memory", e.Message, StringComparison.Ordinal);
         Assert.Contains(_f.KeyFile.KeyId, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gc_refuses_an_unexpected_object_among_the_packs_and_deletes_nothing()
+    {
+        var s = await CorruptionScenario.CreateAsync(_f);
+        await _f.Memory.TryCreateAsync("data/zz/README", Encoding.UTF8.GetBytes("not a pack"));
+        var before = await _f.Memory.KeysAsync(string.Empty);
+
+        var e = await Assert.ThrowsAsync<VaultCorruptionException>(async () => await GarbageCollector.RunAsync(await _f.OpenAsync(), new GcOptions { RepackThreshold = 0 }));
+        Assert.Contains("unexpected object data/zz/README", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _f.Memory.KeysAsync(string.Empty));
+        Assert.Empty((await s.VerifyAsync()).Errors);
     }
 
     [Theory]
