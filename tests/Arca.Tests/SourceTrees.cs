@@ -8,40 +8,30 @@ namespace Arca.Tests;
 /// </summary>
 public sealed class SourceTrees : IDisposable
 {
+    private readonly Lazy<(string Path, SortedDictionary<string, string> Digest)> _large;
     private int _counter;
 
     public SourceTrees()
     {
         Root = Path.Combine(Path.GetTempPath(), "arca-cli-" + Guid.NewGuid().ToString("N")[..12]);
         Small = Path.Combine(Root, "small");
-        Large = Path.Combine(Root, "large");
         Write(Small, "notes/readme.txt", Text(20_000, 1));
         Write(Small, "bin/blob", Random(300_000, 2));
         Write(Small, "empty", []);
-        for (var i = 0; i < 8; i++)
-        {
-            Write(Large, $"random/r{i}.bin", Random(5_000_000, 10 + i));
-        }
-
-        for (var i = 0; i < 4; i++)
-        {
-            Write(Large, $"text/t{i}.txt", Text(5_000_000, 20 + i));
-        }
-
-        Write(Large, "small/a.txt", Text(1_000, 30));
         SmallDigest = TreeDigest.Of(Small);
-        LargeDigest = TreeDigest.Of(Large);
+        _large = new(MakeLarge);
     }
 
     public string Root { get; }
 
     public string Small { get; }
 
-    public string Large { get; }
-
     public SortedDictionary<string, string> SmallDigest { get; }
 
-    public SortedDictionary<string, string> LargeDigest { get; }
+    /// <summary>About 60 MB: 40 MB of random files and 20 MB of text; made on first use.</summary>
+    public string Large => _large.Value.Path;
+
+    public SortedDictionary<string, string> LargeDigest => _large.Value.Digest;
 
     /// <summary>A path for a new directory (not created).</summary>
     public string NewDirectory(string name) => Path.Combine(Root, $"{name}-{Interlocked.Increment(ref _counter)}");
@@ -97,5 +87,22 @@ public sealed class SourceTrees : IDisposable
         {
             // Best effort.
         }
+    }
+
+    private (string Path, SortedDictionary<string, string> Digest) MakeLarge()
+    {
+        var large = Path.Combine(Root, "large");
+        for (var i = 0; i < 8; i++)
+        {
+            Write(large, $"random/r{i}.bin", Random(5_000_000, 10 + i));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            Write(large, $"text/t{i}.txt", Text(5_000_000, 20 + i));
+        }
+
+        Write(large, "small/a.txt", Text(1_000, 30));
+        return (large, TreeDigest.Of(large));
     }
 }
