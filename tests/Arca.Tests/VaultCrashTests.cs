@@ -51,6 +51,7 @@ public sealed class VaultCrashTests(SourceTrees trees) : IClassFixture<SourceTre
         Assert.Equal(trees.LargeDigest, await vault.RestoreAsync(await vault.BackupAsync(trees.Large), trees));
         (await vault.RunAsync("gc")).Succeeded();
         (await vault.RunAsync("verify")).Succeeded();
+        AssertNoLeftovers(vault);
     }
 
     [Theory]
@@ -87,6 +88,14 @@ public sealed class VaultCrashTests(SourceTrees trees) : IClassFixture<SourceTre
         (await vault.RunAsync("gc")).Succeeded();
         (await vault.RunAsync("verify")).Succeeded();
         Assert.Equal(keptDigest, await vault.RestoreAsync(kept, trees));
+        AssertNoLeftovers(vault);
+    }
+
+    /// <summary>The dead process's lock and half-written temporary files are gone once the next runs have finished.</summary>
+    private static void AssertNoLeftovers(CliVault vault)
+    {
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(vault.Dir, "locks")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(vault.Dir, ".tmp")));
     }
 
     /// <summary>
