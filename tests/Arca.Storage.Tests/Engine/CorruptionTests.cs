@@ -43,6 +43,24 @@ public sealed class CorruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_file_fails_every_hard_link_to_it_too()
+    {
+        var s = await CorruptionScenario.CreateAsync(_f, src =>
+        {
+            TreeBuilder.File(src, "a", TreeBuilder.Random(100_000, 1));
+            TreeBuilder.File(src, "z", TreeBuilder.Text(1_000, 2));
+            Assert.Equal(0, Platform.Posix.Link(Path.Combine(src, "a"), Path.Combine(src, "b")));
+        });
+        var hit = s.Map.Files["a"][1];
+        _f.Memory.FlipByte(hit.PackKey, hit.Middle);
+
+        Assert.Equal(["a", "b"], s.PathsNamedBy(await s.VerifyAsync()));
+        var (result, target) = await s.RestoreAsync();
+        Assert.Equal(["a", "b"], result.Errors.Select(e => e.Path));
+        Assert.Equal(s.SourceWithout(["a", "b"]), TreeBuilder.Describe(target));
+    }
+
+    [Fact]
     public async Task A_flipped_byte_in_a_pack_header_is_reported_and_every_file_still_restores_intact()
     {
         var s = await CorruptionScenario.CreateAsync(_f);

@@ -80,6 +80,34 @@ public sealed class CrashHarnessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_init_crashed_after_any_write_leaves_no_vault_or_a_whole_one_and_says_how_to_recover()
+    {
+        for (var k = 0; k <= 2; k++)
+        {
+            var store = new MemoryBlobStore();
+            var faulty = new FaultInjectingBlobStore(store) { CrashAfterWrites = k };
+            var (vault, _) = await RunAsync(() => Repository.Vault.InitAsync(faulty, _f.KeyFile, VaultFixture.SmallOptions, TimeProvider.System));
+            Assert.Equal(k < 2, faulty.Crashed);
+            switch (store.Count)
+            {
+                case 0:
+                    await _f.InitAsync(store);
+                    break;
+                case 1:
+                    var e = await Assert.ThrowsAsync<Repository.VaultException>(() => _f.OpenAsync(store));
+                    Assert.Contains("has keys but no config", e.Message, StringComparison.Ordinal);
+                    e = await Assert.ThrowsAsync<Repository.VaultException>(() => _f.InitAsync(store));
+                    Assert.Contains("an interrupted init?); remove it and init again", e.Message, StringComparison.Ordinal);
+                    break;
+                default:
+                    Assert.NotNull(vault);
+                    Assert.Empty(await (await _f.OpenAsync(store)).Reader.ListRecoveryPointIdsAsync());
+                    break;
+            }
+        }
+    }
+
     /// <summary>Backs up a random tree <paramref name="count"/> times, changing it in between.</summary>
     private async Task<(CommittedPoints Committed, string Source, RandomTree Tree)> CommitAsync(int count)
     {
