@@ -113,6 +113,23 @@ public sealed class VaultCliBadInputTests(BackedUpVault shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_corrupt_manifest_is_named_by_list_and_verify()
+    {
+        var vault = await CliVault.InitAsync(_trees);
+        var id = await vault.BackupAsync(_trees.Small);
+        var manifest = Path.Combine(vault.Dir, "recovery-points", id);
+        var bytes = File.ReadAllBytes(manifest);
+        bytes[40] ^= 0x40;
+        File.WriteAllBytes(manifest, bytes);
+
+        (await vault.RunAsync("list")).FailedWithOneLine($"recovery-points/{id} in {vault.Dir} is corrupt");
+        var verify = await vault.RunAsync("verify");
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains($"error: recovery point {id[..12]}: recovery-points/{id}: ", verify.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", verify.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unexpected_object_among_the_packs_stops_gc_with_one_line()
     {
         var vault = await CliVault.InitAsync(_trees);
