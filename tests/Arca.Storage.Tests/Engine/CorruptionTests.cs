@@ -24,7 +24,6 @@ public sealed class CorruptionTests : IDisposable
         Assert.Equal((s.Id, "docs/b.bin"), (error.RecoveryPoint, error.Path));
         Assert.Contains(hit.PackKey, error.Reason, StringComparison.Ordinal);
         Assert.Contains(s.Id[..12], error.ToString(), StringComparison.Ordinal);
-        Assert.Contains(report.Errors, e => e.Object == hit.PackKey);
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class CorruptionTests : IDisposable
         var report = await s.VerifyAsync();
         var error = Assert.Single(report.Errors);
         Assert.Equal(pack, error.Object);
-        Assert.Contains("does not match its name", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("pack header", error.Reason, StringComparison.Ordinal);
 
         // Blobs are authenticated one by one: what restore writes is still exactly what was backed up.
         var (result, target) = await s.RestoreAsync();

@@ -68,9 +68,13 @@ public sealed class RelabellingTests : IDisposable
 
         var s = new CorruptionScenario(_f, src, rp, map);
         var report = await s.VerifyAsync();
-        var error = Assert.Single(report.Errors);
+        var error = Assert.Single(report.Errors, e => e.Path is not null);
         Assert.Equal((rp.ToString(), "two"), (error.RecoveryPoint, error.Path));
         Assert.Contains("authentication failed", error.Reason, StringComparison.Ordinal);
+
+        // An index that disagrees with a pack's own header is reported too; a forged pack's header agrees with its forger.
+        var packErrors = report.Errors.Where(e => e.Path is null).Select(e => e.Reason).ToList();
+        Assert.Equal(forgery == Forgery.CopiedIntoAnotherPack ? [] : ["the index does not agree with the pack's header"], packErrors);
 
         var (result, target) = await s.RestoreAsync();
         var failed = Assert.Single(result.Errors);
