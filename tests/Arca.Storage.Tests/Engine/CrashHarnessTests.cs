@@ -32,8 +32,8 @@ public sealed class CrashHarnessTests : IDisposable
         {
             var store = await _f.Memory.CloneAsync();
             var faulty = new FaultInjectingBlobStore(store) { CrashAfterWrites = k };
-            var (result, failure) = await RunAsync(async () => await DirectoryBackup.RunAsync(await _f.OpenAsync(faulty), src, options));
-            AssertCrashedOrDone(k, writes, faulty, failure);
+            var (result, failure) = await CrashPoints.RunAsync(async () => await DirectoryBackup.RunAsync(await _f.OpenAsync(faulty), src, options));
+            CrashPoints.AssertCrashedOrDone(k, writes, faulty, failure);
 
             // Visible exactly when the backup reported it committed, and then whole.
             var points = committed.Copy();
@@ -69,8 +69,8 @@ public sealed class CrashHarnessTests : IDisposable
         {
             var store = await _f.Memory.CloneAsync();
             var faulty = new FaultInjectingBlobStore(store) { CrashAfterWrites = k };
-            var (_, failure) = await RunAsync(async () => await GarbageCollector.RunAsync(await _f.OpenAsync(faulty), Repacking));
-            AssertCrashedOrDone(k, writes, faulty, failure);
+            var (_, failure) = await CrashPoints.RunAsync(async () => await GarbageCollector.RunAsync(await _f.OpenAsync(faulty), Repacking));
+            CrashPoints.AssertCrashedOrDone(k, writes, faulty, failure);
 
             var vault = await committed.CheckAsync(store);
             await GarbageCollector.RunAsync(vault, Repacking);
@@ -87,7 +87,7 @@ public sealed class CrashHarnessTests : IDisposable
         {
             var store = new MemoryBlobStore();
             var faulty = new FaultInjectingBlobStore(store) { CrashAfterWrites = k };
-            var (vault, _) = await RunAsync(() => Repository.Vault.InitAsync(faulty, _f.KeyFile, VaultFixture.SmallOptions, TimeProvider.System));
+            var (vault, _) = await CrashPoints.RunAsync(() => Repository.Vault.InitAsync(faulty, _f.KeyFile, VaultFixture.SmallOptions, TimeProvider.System));
             Assert.Equal(k < 2, faulty.Crashed);
             switch (store.Count)
             {
@@ -130,40 +130,6 @@ public sealed class CrashHarnessTests : IDisposable
     }
 
     /// <summary>The creates and deletes of one uninterrupted run, on a copy of the vault.</summary>
-    private async Task<int> CountWritesAsync(Func<Repository.Vault, Task> operation)
-    {
-        var counting = new FaultInjectingBlobStore(await _f.Memory.CloneAsync());
-        await operation(await _f.OpenAsync(counting));
-        return (int)counting.Writes;
-    }
-
-    private static async Task<(T? Result, Exception? Failure)> RunAsync<T>(Func<Task<T>> operation)
-        where T : class
-    {
-        try
-        {
-            return (await operation(), null);
-        }
-        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-        {
-            return (null, e);
-        }
-    }
-
-    /// <summary>A run fails only because of the crash, and says so (never as a cancellation).</summary>
-    private static void AssertCrashedOrDone(int k, int writes, FaultInjectingBlobStore faulty, Exception? failure)
-    {
-        Assert.True(k < writes || !faulty.Crashed, $"the run at crash point {k} of {writes} crashed");
-        if (failure is null)
-        {
-            return;
-        }
-
-        Assert.True(faulty.Crashed, $"crash point {k}: failed without crashing: {failure}");
-        Assert.False(failure is OperationCanceledException, $"crash point {k}: the crash surfaced as a cancellation: {failure}");
-        for (var e = failure; e is not SimulatedCrashException; e = e.InnerException)
-        {
-            Assert.True(e is not null, $"crash point {k}: the failure does not carry the store's error: {failure}");
-        }
-    }
+    private async Task<int> CountWritesAsync(Func<Repository.Vault, Task> operation) =>
+        await CrashPoints.CountWritesAsync(_f.Memory, async store => await operation(await _f.OpenAsync(store)));
 }
