@@ -120,13 +120,21 @@ public sealed class VaultCliTests(SourceTrees trees) : IClassFixture<SourceTrees
         var source = trees.NewDirectory("source");
         SourceTrees.Write(source, "ok.txt", SourceTrees.Text(1000, 7));
 
-        // A name that is not valid UTF-8 cannot be recorded faithfully. .NET strings cannot make one; the shell can.
-        using (var sh = Process.Start("/bin/sh", ["-c", "touch \"$1/$(printf 'bad\\377name')\"", "sh", source]))
+        // A name that is not valid UTF-8 cannot be recorded faithfully. .NET strings cannot make one
+        // (nor remove one); the shell can.
+        await ShellAsync("touch \"$1/$(printf 'bad\\377name')\"", source);
+        try
         {
-            await sh.WaitForExitAsync();
-            Assert.Equal(0, sh.ExitCode);
+            await AssertPartialAsync(vault, source);
         }
+        finally
+        {
+            await ShellAsync("rm -f \"$1\"/bad*name", source);
+        }
+    }
 
+    private async Task AssertPartialAsync(CliVault vault, string source)
+    {
         var backup = await vault.RunAsync("backup", source);
 
         Assert.True(backup.ExitCode == 3, $"{backup}");
@@ -136,6 +144,13 @@ public sealed class VaultCliTests(SourceTrees trees) : IClassFixture<SourceTrees
         var entry = Assert.Single(list.RootElement.EnumerateArray());
         Assert.Equal((id, true), (entry.GetProperty("id").GetString(), entry.GetProperty("partial").GetBoolean()));
         Assert.Equal(["ok.txt"], (await vault.RestoreAsync(id, trees)).Keys);
+    }
+
+    private static async Task ShellAsync(string script, string argument)
+    {
+        using var sh = Process.Start("/bin/sh", ["-c", script, "sh", argument]);
+        await sh.WaitForExitAsync();
+        Assert.Equal(0, sh.ExitCode);
     }
 
     private static long DataBytes(CliVault vault) =>
