@@ -78,8 +78,18 @@ public sealed partial class DirectoryBackup
             }
 
             var self = NodeStat.ToNode(".", NodeType.Dir, st);
-            var done = await WalkAsync(root, string.Empty, self, parentTree, failed.Token).ConfigureAwait(false);
-            rootNode = (await done.ConfigureAwait(false))!;
+            try
+            {
+                var done = await WalkAsync(root, string.Empty, self, parentTree, failed.Token).ConfigureAwait(false);
+                rootNode = (await done.ConfigureAwait(false))!;
+            }
+            catch (OperationCanceledException) when (_pipeline.Failed.IsCancellationRequested)
+            {
+                // The walk stopped because storing failed: throw that failure, not a cancellation.
+                await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
             await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
             await cancel.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(scan).ConfigureAwait(false);

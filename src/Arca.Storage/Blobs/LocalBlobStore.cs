@@ -13,10 +13,14 @@ public sealed class LocalBlobStore : IBlobStore
     private const string TempDirectory = ".tmp";
     private const int PageSize = 4096;
     private const int DirectThreshold = 1 << 20;
+
+    /// <summary>Temporary files are named host.pid.guid, so a later writer can tell a dead writer's leftovers.</summary>
+    private static readonly string TempPrefix = $"{Environment.MachineName}.{Environment.ProcessId}.";
     private readonly string _root;
     private readonly string _temp;
     private readonly bool _durable;
     private volatile bool _direct = true;
+    private int _swept;
 
     /// <param name="root">The store's directory; it must exist.</param>
     /// <param name="durable">False skips fsync (only for tests and scratch vaults).</param>
@@ -42,7 +46,12 @@ public sealed class LocalBlobStore : IBlobStore
         }
 
         Directory.CreateDirectory(_temp);
-        var tmp = Path.Combine(_temp, Guid.NewGuid().ToString("N"));
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            SweepTemp();
+        }
+
+        var tmp = Path.Combine(_temp, TempPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             await WriteTempAsync(tmp, data, cancellationToken).ConfigureAwait(false);
@@ -250,6 +259,25 @@ public sealed class LocalBlobStore : IBlobStore
         }
     }
 
+    /// <summary>
+    /// Removes temporary files left by writers on this host whose process is gone (killed, or the
+    /// machine lost power); a live writer's files, and other hosts' files, are left alone.
+    /// </summary>
+    private void SweepTemp()
+    {
+        foreach (var file in Directory.EnumerateFiles(_temp))
+        {
+            var name = Path.GetFileName(file);
+            var last = name.LastIndexOf('.');
+            var dot = last > 0 ? name.LastIndexOf('.', last - 1) : -1;
+            if (dot > 0 && name[..dot] == Environment.MachineName && int.TryParse(name[(dot + 1)..last], out var pid) &&
+                pid != Environment.ProcessId && !Posix.ProcessExists(pid))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try
@@ -258,7 +286,7 @@ public sealed class LocalBlobStore : IBlobStore
         }
         catch (IOException)
         {
-            // A leftover temporary file is harmless; the next gc run removes stale ones.
+            // A leftover temporary file is harmless; the next process that writes removes it.
         }
     }
 

@@ -42,10 +42,12 @@ public sealed class GarbageCollector
             await MarkAsync(manifest.Tree, used, cancellationToken).ConfigureAwait(false);
         }
 
+        EnsureIndexed(used, index);
+
         var stored = new List<BlobId>();
         await foreach (var info in _vault.Store.ListAsync(FormatIds.DataPrefix, cancellationToken).ConfigureAwait(false))
         {
-            stored.Add(BlobId.Parse(info.Key[(info.Key.LastIndexOf('/') + 1)..]));
+            stored.Add(VaultReader.ParseObjectId(info.Key, info.Key[..(info.Key.LastIndexOf('/') + 1)]));
         }
 
         var keep = new List<IndexedPack>();
@@ -73,6 +75,10 @@ public sealed class GarbageCollector
                 keep.Add(pack with { Entries = live });
             }
         }
+
+        // A pack whose every blob the index places in another pack (a copy left by an interrupted
+        // repack) is listed by no new index object: delete it now, not as garbage at the next run.
+        delete.UnionWith(index.Packs.Except(keep.Concat(repack).Select(p => p.PackId)));
 
         // Step 1: rewrite live blobs of sparse packs, and write the new index; all durable.
         var rewritten = await RepackAsync(repack, cancellationToken).ConfigureAwait(false);
@@ -120,6 +126,21 @@ public sealed class GarbageCollector
             foreach (var blob in node.Content ?? [])
             {
                 used.Add(blob);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A needed blob that no index object lists means a lost or damaged index object; its pack would look
+    /// like garbage and be deleted, though its header could still rebuild the index. Stop before any change.
+    /// </summary>
+    private void EnsureIndexed(HashSet<BlobId> used, VaultIndex index)
+    {
+        foreach (var blob in used)
+        {
+            if (!index.Contains(blob))
+            {
+                throw new VaultCorruptionException($"gc stopped: blob {blob.Short()}, which recovery points need, is not in the index of {_vault.Store.Location}; run 'arca vault verify'");
             }
         }
     }

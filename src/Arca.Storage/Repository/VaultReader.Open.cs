@@ -11,6 +11,7 @@ public sealed partial class VaultReader
     private static async Task<(byte[] Key, string VaultId)> UnwrapMasterKeyAsync(IBlobReader store, IKeyEncryptionKeyProvider kek, CancellationToken cancellationToken)
     {
         var keyObjects = new List<KeyObject>();
+        VaultCorruptionException? damaged = null;
         await foreach (var info in store.ListAsync(FormatIds.KeysPrefix, cancellationToken).ConfigureAwait(false))
         {
             var bytes = await store.ReadAllAsync(info.Key, cancellationToken).ConfigureAwait(false);
@@ -20,11 +21,12 @@ public sealed partial class VaultReader
             }
             catch (FormatException e)
             {
-                throw new VaultCorruptionException($"{info.Key} in {store.Location} is corrupt: {e.Message}", e);
+                // Another key object may still open the vault; the damage is reported when none does.
+                damaged ??= new VaultCorruptionException($"{info.Key} in {store.Location} is corrupt: {e.Message}", e);
             }
         }
 
-        if (keyObjects.Count == 0)
+        if (keyObjects.Count == 0 && damaged is null)
         {
             var hasConfig = await store.GetSizeAsync(FormatIds.ConfigKey, cancellationToken).ConfigureAwait(false) is not null;
             throw new VaultException(hasConfig
@@ -41,8 +43,13 @@ public sealed partial class VaultReader
             }
             catch (WrongKeyException)
             {
-                throw new VaultCorruptionException($"the key object for key {kek.KeyId} in {store.Location} is corrupt (authentication failed)");
+                damaged ??= new VaultCorruptionException($"the key object for key {kek.KeyId} in {store.Location} is corrupt (authentication failed)");
             }
+        }
+
+        if (damaged is not null)
+        {
+            throw damaged;
         }
 
         throw new VaultException(

@@ -93,7 +93,7 @@ public sealed partial class DirectoryRestore
             {
                 await RestoreNodeAsync(node, path, childRel, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or RestoreException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or RestoreException or VaultCorruptionException)
             {
                 AddError(childRel, e.Message);
             }

@@ -36,6 +36,26 @@ public sealed class LocalBlobStoreTests : BlobStoreConformance
     }
 
     [Fact]
+    public async Task Temporary_files_of_a_dead_writer_on_this_host_are_removed_by_the_next_writer()
+    {
+        using var exited = System.Diagnostics.Process.Start("/bin/true")!;
+        await exited.WaitForExitAsync();
+        var temp = Path.Combine(_dir.Path, ".tmp");
+        Directory.CreateDirectory(temp);
+        var dead = Path.Combine(temp, $"{Environment.MachineName}.{exited.Id}.0123456789abcdef");
+        var live = Path.Combine(temp, $"{Environment.MachineName}.1.0123456789abcdef");
+        var elsewhere = Path.Combine(temp, $"other-host.{exited.Id}.0123456789abcdef");
+        foreach (var file in new[] { dead, live, elsewhere })
+        {
+            File.WriteAllBytes(file, new byte[100]);
+        }
+
+        await Store.TryCreateAsync("data/aa/x", new byte[10]);
+
+        Assert.Equal(new[] { elsewhere, live }.Order(StringComparer.Ordinal), Directory.GetFiles(temp).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_root_is_a_clear_error()
     {
         var e = Assert.Throws<BlobStoreException>(() => new LocalBlobStore(Path.Combine(_dir.Path, "nope")));
