@@ -74,6 +74,7 @@ public sealed class ArcaServerBuilder
     {
         services.AddSingleton(controlPlane.Time);
         services.AddSingleton(controlPlane.GlobalStore);
+        services.AddSingleton(controlPlane.Regions);
         services.AddSingleton(controlPlane.MasterKey);
         services.AddSingleton(controlPlane.PageTokens);
         services.AddSingleton(new SecretSealer(controlPlane.MasterKey));

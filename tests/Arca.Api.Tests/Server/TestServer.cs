@@ -6,6 +6,7 @@ using Arca.Api.Client;
 using Arca.Api.Hosting;
 using Arca.Control.Identity;
 using Arca.Control.Metadata;
+using Arca.Control.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -40,8 +41,10 @@ internal sealed class TestServer : IAsyncDisposable
     {
         var time = new FakeTimeProvider(T0);
         var store = new InMemoryMetadataStore();
-        var controlPlane = new ArcaControlPlane(store, MasterKey.Generate(), new PageTokens(RandomNumberGenerator.GetBytes(32)), time);
-        var options = new ArcaServerOptions { Listen = "http://127.0.0.1:0", Regions = ["us-east-1", "eu-west-1"], MaxRequestBodyBytes = maxBody };
+        string[] regionNames = ["us-east-1", "eu-west-1"];
+        var regions = RegionSet.InMemory(Path.Combine(Path.GetTempPath(), "arca-test-" + Guid.NewGuid().ToString("N")[..12]), regionNames);
+        var controlPlane = new ArcaControlPlane(store, regions, MasterKey.Generate(), new PageTokens(RandomNumberGenerator.GetBytes(32)), time);
+        var options = new ArcaServerOptions { Listen = "http://127.0.0.1:0", Regions = regionNames, MaxRequestBodyBytes = maxBody };
         ArcaServerBuilder builder = ArcaServer.CreateBuilder(options, controlPlane);
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);

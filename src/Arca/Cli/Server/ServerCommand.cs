@@ -2,6 +2,7 @@ using System.CommandLine;
 using Arca.Api.Hosting;
 using Arca.Control.Identity;
 using Arca.Control.Metadata;
+using Arca.Control.Regions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Arca.Cli.Server;
@@ -69,12 +70,19 @@ internal static class ServerCommand
             }
 
             SqliteMetadataStore store = await SqliteMetadataStore.OpenAsync(database, cancellationToken).ConfigureAwait(false);
+            RegionSet? regions = null;
             try
             {
-                await ServeAsync(dir, options, masterKey, store, cancellationToken).ConfigureAwait(false);
+                regions = await RegionSet.OpenAsync(dir, options.Regions, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
+                await ServeAsync(dir, options, masterKey, store, regions, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
+                if (regions is not null)
+                {
+                    await regions.DisposeAsync().ConfigureAwait(false);
+                }
+
                 await store.DisposeAsync().ConfigureAwait(false);
             }
 
@@ -88,10 +96,10 @@ internal static class ServerCommand
         }
     }
 
-    private static async Task ServeAsync(string dir, ArcaServerOptions options, MasterKey masterKey, SqliteMetadataStore store, CancellationToken cancellationToken)
+    private static async Task ServeAsync(string dir, ArcaServerOptions options, MasterKey masterKey, SqliteMetadataStore store, RegionSet regions, CancellationToken cancellationToken)
     {
         PageTokens tokens = await PageTokens.LoadOrCreateAsync(store, cancellationToken).ConfigureAwait(false);
-        var controlPlane = new ArcaControlPlane(store, masterKey, tokens, TimeProvider.System);
+        var controlPlane = new ArcaControlPlane(store, regions, masterKey, tokens, TimeProvider.System);
         ArcaServer server = ArcaServer.CreateBuilder(options, controlPlane).Build();
         try
         {
