@@ -11,9 +11,10 @@ namespace Arca.Control.Tests.Organizations;
 /// <summary>The Organizations services wired as the server wires them (membership read from the store), over an in-memory store and a fake clock.</summary>
 internal sealed class OrganizationFixture
 {
-    public OrganizationFixture()
+    public OrganizationFixture(IMetadataStore? store = null, MasterKey? masterKey = null)
     {
-        var sealer = new SecretSealer(MasterKey.Generate());
+        Store = store ?? new InMemoryMetadataStore();
+        var sealer = new SecretSealer(masterKey ?? MasterKey.Generate());
         Membership = new OrganizationMembershipReader(Store);
         Accounts = new AccountService(Store, sealer, Time);
         Credentials = new CredentialStore(Store, sealer, Time);
@@ -33,7 +34,7 @@ internal sealed class OrganizationFixture
 
     public FakeTimeProvider Time { get; } = new(ControlFixture.T0);
 
-    public InMemoryMetadataStore Store { get; } = new();
+    public IMetadataStore Store { get; }
 
     public RecordingListener Listener { get; } = new();
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Arca.Control.Organizations.Internal;
 
 /// <summary>Persisted organization with its one root.</summary>
@@ -19,5 +21,6 @@ internal sealed record OrganizationRecord
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary><c>o-…/r-…/</c>: the root's path, prefix of every path in the organization.</summary>
+    [JsonIgnore]
     public string RootPath => $"{Id}/{RootId}/";
 }
