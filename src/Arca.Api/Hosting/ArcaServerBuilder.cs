@@ -1,10 +1,12 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
 using Arca.Api.Endpoints.Iam;
+using Arca.Api.Endpoints.Organizations;
 using Arca.Api.Endpoints.Sts;
 using Arca.Api.Protocols;
 using Arca.Control.Iam;
 using Arca.Control.Identity;
+using Arca.Control.Organizations;
 using Arca.Control.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,6 +52,7 @@ public sealed class ArcaServerBuilder
         StsEndpoints.Map(Protocols.Query("sts"));
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
+        OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>
@@ -78,7 +81,13 @@ public sealed class ArcaServerBuilder
         services.AddSingleton(controlPlane.MasterKey);
         services.AddSingleton(controlPlane.PageTokens);
         services.AddSingleton(new SecretSealer(controlPlane.MasterKey));
-        services.AddSingleton<IOrganizationMembership>(NoOrganizationMembership.Instance);
+        services.AddSingleton<IOrganizationMembership, OrganizationMembershipReader>();
+        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<OrganizationalUnitService>();
+        services.AddSingleton<AccountCreationService>();
+        services.AddSingleton<OrganizationAccountService>();
+        services.AddSingleton<ServiceAccessService>();
+        services.AddSingleton<DelegatedAdministratorService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CallerResolver>();

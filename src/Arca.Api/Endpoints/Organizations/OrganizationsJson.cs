@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Arca.Api.Endpoints.Organizations;
+
+/// <summary>The Organizations wire JSON (awsJson1.1): member names as in the model, nulls left out.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateOrganizationInput))]
+[JsonSerializable(typeof(EmptyInput))]
+[JsonSerializable(typeof(PageInput))]
+[JsonSerializable(typeof(OrganizationOutput))]
+[JsonSerializable(typeof(ListRootsOutput))]
+[JsonSerializable(typeof(CreateOrganizationalUnitInput))]
+[JsonSerializable(typeof(OrganizationalUnitIdInput))]
+[JsonSerializable(typeof(UpdateOrganizationalUnitInput))]
+[JsonSerializable(typeof(ParentPageInput))]
+[JsonSerializable(typeof(ListChildrenInput))]
+[JsonSerializable(typeof(ListParentsInput))]
+[JsonSerializable(typeof(OrganizationalUnitOutput))]
+[JsonSerializable(typeof(ListOrganizationalUnitsOutput))]
+[JsonSerializable(typeof(ListChildrenOutput))]
+[JsonSerializable(typeof(ListParentsOutput))]
+[JsonSerializable(typeof(CreateAccountInput))]
+[JsonSerializable(typeof(DescribeCreateAccountStatusInput))]
+[JsonSerializable(typeof(ListCreateAccountStatusInput))]
+[JsonSerializable(typeof(AccountIdInput))]
+[JsonSerializable(typeof(MoveAccountInput))]
+[JsonSerializable(typeof(CreateAccountStatusOutput))]
+[JsonSerializable(typeof(ListCreateAccountStatusOutput))]
+[JsonSerializable(typeof(DescribeAccountOutput))]
+[JsonSerializable(typeof(ListAccountsOutput))]
+[JsonSerializable(typeof(ServicePrincipalInput))]
+[JsonSerializable(typeof(ListAwsServiceAccessOutput))]
+[JsonSerializable(typeof(DelegatedAdministratorInput))]
+[JsonSerializable(typeof(ListDelegatedAdministratorsInput))]
+[JsonSerializable(typeof(ListDelegatedServicesInput))]
+[JsonSerializable(typeof(ListDelegatedAdministratorsOutput))]
+[JsonSerializable(typeof(ListDelegatedServicesOutput))]
+internal sealed partial class OrganizationsJson : JsonSerializerContext;

@@ -1,0 +1,14 @@
+namespace Arca.Control.Organizations.Internal;
+
+/// <summary>Which accounts of an organization may call an operation.</summary>
+internal enum CallerAccess
+{
+    /// <summary>Any account of the organization (DescribeOrganization).</summary>
+    Member,
+
+    /// <summary>The management account or a delegated administrator (read operations).</summary>
+    ManagementOrDelegatedAdministrator,
+
+    /// <summary>The management account only (every change).</summary>
+    Management,
+}

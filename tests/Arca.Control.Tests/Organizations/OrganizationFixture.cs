@@ -1,0 +1,135 @@
+using Arca.Control.Errors;
+using Arca.Control.Iam;
+using Arca.Control.Identity;
+using Arca.Control.Metadata;
+using Arca.Control.Organizations;
+using Arca.Control.Sts;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Arca.Control.Tests.Organizations;
+
+/// <summary>The Organizations services wired as the server wires them (membership read from the store), over an in-memory store and a fake clock.</summary>
+internal sealed class OrganizationFixture
+{
+    public OrganizationFixture(IMetadataStore? store = null, MasterKey? masterKey = null)
+    {
+        Store = store ?? new InMemoryMetadataStore();
+        var sealer = new SecretSealer(masterKey ?? MasterKey.Generate());
+        Membership = new OrganizationMembershipReader(Store);
+        Accounts = new AccountService(Store, sealer, Time);
+        Credentials = new CredentialStore(Store, sealer, Time);
+        Authorizer = new Authorizer(Store, Membership, Time);
+        var tokens = new PageTokens(new byte[32]);
+        Roles = new RoleService(Store, Authorizer, tokens, Time);
+        RolePolicies = new RolePolicyService(Store, Roles, tokens);
+        Sts = new StsService(Credentials, Roles, Authorizer, Time);
+        Callers = new CallerResolver(Membership);
+        Organizations = new OrganizationService(Store, Authorizer, tokens, Time, [Listener]);
+        Units = new OrganizationalUnitService(Store, Authorizer, tokens, Time);
+        Creation = new AccountCreationService(Store, Authorizer, Accounts, Roles, RolePolicies, tokens, Time, [Listener]);
+        Members = new OrganizationAccountService(Store, Authorizer, tokens, Time, [Listener]);
+        ServiceAccess = new ServiceAccessService(Store, Authorizer, tokens, Time);
+        Delegated = new DelegatedAdministratorService(Store, Authorizer, tokens, Time);
+    }
+
+    public FakeTimeProvider Time { get; } = new(ControlFixture.T0);
+
+    public IMetadataStore Store { get; }
+
+    public RecordingListener Listener { get; } = new();
+
+    public OrganizationMembershipReader Membership { get; }
+
+    public AccountService Accounts { get; }
+
+    public CredentialStore Credentials { get; }
+
+    public Authorizer Authorizer { get; }
+
+    public RoleService Roles { get; }
+
+    public RolePolicyService RolePolicies { get; }
+
+    public StsService Sts { get; }
+
+    public CallerResolver Callers { get; }
+
+    public OrganizationService Organizations { get; }
+
+    public OrganizationalUnitService Units { get; }
+
+    public AccountCreationService Creation { get; }
+
+    public OrganizationAccountService Members { get; }
+
+    public ServiceAccessService ServiceAccess { get; }
+
+    public DelegatedAdministratorService Delegated { get; }
+
+    /// <summary>A new standalone account with a root key, and its root caller.</summary>
+    public async Task<CallerIdentity> NewRootAsync(string name = "acct")
+    {
+        Account account = await Accounts.CreateAccountAsync(name, $"{name}-{Guid.NewGuid():N}@example.com");
+        IssuedAccessKey key = await Accounts.CreateRootAccessKeyAsync(account.Id);
+        return await CallerOfAsync(key.AccessKeyId);
+    }
+
+    /// <summary>The caller behind a key, resolved as the edge does (organization fields included).</summary>
+    public async Task<CallerIdentity> CallerOfAsync(string accessKeyId) =>
+        await Callers.ResolveAsync((await Credentials.FindAsync(accessKeyId))!, "us-east-1");
+
+    /// <summary>Resolves the caller again (after its account joined or left an organization).</summary>
+    public Task<CallerIdentity> RefreshAsync(CallerIdentity caller) => CallerOfAsync(caller.AccessKeyId);
+
+    /// <summary>A management account with an organization of all features.</summary>
+    public async Task<(CallerIdentity Management, Organization Organization)> NewOrganizationAsync()
+    {
+        CallerIdentity root = await NewRootAsync("management");
+        Organization organization = await Organizations.CreateOrganizationAsync(root, null);
+        return (await RefreshAsync(root), organization);
+    }
+
+    /// <summary>A member created with CreateAccount, and the root caller of the member (given a key, as a test shortcut).</summary>
+    public async Task<(string AccountId, CallerIdentity Root)> NewMemberAsync(CallerIdentity management, string name)
+    {
+        CreateAccountStatus status = await Creation.CreateAccountAsync(
+            management, new CreateAccountRequest { Email = $"{name}-{Guid.NewGuid():N}@example.com", AccountName = name });
+        Assert.Equal(CreateAccountState.Succeeded, status.State);
+        IssuedAccessKey key = await Accounts.CreateRootAccessKeyAsync(status.AccountId!);
+        return (status.AccountId!, await CallerOfAsync(key.AccessKeyId));
+    }
+
+    public static async Task<AwsServiceException> FailsAsync(string code, Func<Task> action)
+    {
+        AwsServiceException e = await Assert.ThrowsAnyAsync<AwsServiceException>(action);
+        Assert.Equal(code, e.Code);
+        return e;
+    }
+
+    /// <summary>Records every published tree change.</summary>
+    internal sealed class RecordingListener : IOrganizationTreeListener
+    {
+        private readonly List<OrganizationTreeChange> _changes = [];
+
+        public IReadOnlyList<OrganizationTreeChange> Changes
+        {
+            get
+            {
+                lock (_changes)
+                {
+                    return [.. _changes];
+                }
+            }
+        }
+
+        public ValueTask OnTreeChangedAsync(OrganizationTreeChange change, CancellationToken cancellationToken)
+        {
+            lock (_changes)
+            {
+                _changes.Add(change);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
