@@ -1,10 +1,12 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
 using Arca.Api.Endpoints.Iam;
+using Arca.Api.Endpoints.Kms;
 using Arca.Api.Endpoints.Sts;
 using Arca.Api.Protocols;
 using Arca.Control.Iam;
 using Arca.Control.Identity;
+using Arca.Control.Kms;
 using Arca.Control.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -44,12 +46,14 @@ public sealed class ArcaServerBuilder
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
+        services.AddHostedService<KeyDeletionSweeper>();
 
         Protocols = AwsProtocols.CreateDefault();
         services.AddSingleton(Protocols);
         StsEndpoints.Map(Protocols.Query("sts"));
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
+        KmsEndpoints.Map(Protocols.Json("kms"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>
@@ -86,6 +90,12 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<RoleService>();
         services.AddSingleton<RolePolicyService>();
         services.AddSingleton<StsService>();
+        services.AddSingleton<KeyService>();
+        services.AddSingleton<KeyPolicyService>();
+        services.AddSingleton<AliasService>();
+        services.AddSingleton<KeyTagService>();
+        services.AddSingleton<KmsCryptoService>();
+        services.AddSingleton<KeyResolver>();
     }
 
     private static void Copy(ArcaServerOptions from, ArcaServerOptions to)
