@@ -223,6 +223,8 @@ public sealed class KeyServiceTests
         Assert.Equal("new", (await f.Keys.DescribeKeyAsync(root, key.KeyId)).Description);
         var e = await Assert.ThrowsAsync<AwsServiceException>(() => f.Keys.UpdateKeyDescriptionAsync(root, key.KeyId, new string('d', 8193)));
         Assert.Contains("at 'description'", e.Message);
+        e = await Assert.ThrowsAsync<AwsServiceException>(() => f.Keys.UpdateKeyDescriptionAsync(root, key.KeyId, "bad \uD800"));
+        Assert.Equal("1 validation error detected: Value at 'description' failed to satisfy constraint: Member must be valid Unicode text (it has a lone surrogate)", e.Message);
     }
 
     [Fact]

@@ -31,6 +31,11 @@ internal sealed record KeyReference(string AccountId, string? KeyId, string? Ali
 
         if (value.StartsWith("alias/", StringComparison.Ordinal))
         {
+            if (value.Length == "alias/".Length)
+            {
+                throw KmsErrors.NotFound($"Invalid keyId {value}: an alias name has a name after alias/");
+            }
+
             return new KeyReference(callerAccount, null, value, Domain.Arns.Arn.KmsAlias(region, callerAccount, value).ToString());
         }
 

@@ -41,7 +41,7 @@ internal static class KmsValidation
         }
 
         Length(value, field, 0, 8192);
-        return value;
+        return WellFormed(value, field);
     }
 
     /// <summary>A key policy's text: 1–131072 characters of <c>[\u0009\u000A\u000D\u0020-\u00FF]</c>, at most 32 KB.</summary>
@@ -192,6 +192,8 @@ internal static class KmsValidation
         {
             Length(tags[i].TagKey, $"{field}.{i + 1}.member.tagKey", 1, 128);
             Length(tags[i].TagValue, $"{field}.{i + 1}.member.tagValue", 0, 256);
+            WellFormed(tags[i].TagKey, $"{field}.{i + 1}.member.tagKey");
+            WellFormed(tags[i].TagValue, $"{field}.{i + 1}.member.tagValue");
             if (tags[i].TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
             {
                 throw KmsErrors.Tag($"Tag key '{tags[i].TagKey}' is not allowed: the prefix aws: is reserved for AWS.");
@@ -222,6 +224,24 @@ internal static class KmsValidation
         {
             throw KmsErrors.Validation(field, value, $"Member must have length less than or equal to {max}");
         }
+    }
+
+    /// <summary>Text that is echoed back must be well-formed UTF-16: a lone surrogate (sent as a \uD800 escape) is refused.</summary>
+    private static string WellFormed(string value, string field)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw KmsErrors.Validation($"1 validation error detected: Value at '{field}' failed to satisfy constraint: Member must be valid Unicode text (it has a lone surrogate)");
+            }
+        }
+
+        return value;
     }
 
     private static string Enum(string value, string field, string[] allowed) =>
