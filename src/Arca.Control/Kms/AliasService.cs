@@ -95,11 +95,13 @@ public sealed class AliasService(RegionSet regions, Authorizer authorizer, PageT
         await _access.AuthorizeIdentityAsync(caller, "kms:ListAliases", null, cancellationToken).ConfigureAwait(false);
 
         DateTimeOffset now = _keys.Now;
-        List<KmsAlias> aliases = await _keys.Region(caller.Region).Store.TransactAsync(async tx =>
+        (List<KmsAlias> aliases, string? lastStored) = await _keys.Region(caller.Region).Store.TransactAsync(async tx =>
         {
             var query = new DocumentQuery { I1 = caller.AccountId, I2 = key?.KeyId, AfterKey = after, Limit = size + 1 };
+            IReadOnlyList<AliasRecord> stored = await KmsCollections.Aliases.ListAsync(tx, query).ConfigureAwait(false);
+            string? last = stored.Count > size ? KmsCollections.Aliases.KeyOf(stored[^1]) : null;
             List<KmsAlias> found = [];
-            foreach (AliasRecord alias in await KmsCollections.Aliases.ListAsync(tx, query).ConfigureAwait(false))
+            foreach (AliasRecord alias in stored)
             {
                 // An alias of a key whose deletion date has passed is gone with the key.
                 if (await KmsCollections.Keys.GetAsync(tx, alias.TargetKeyId).ConfigureAwait(false) is { } target && !target.IsDeletedAt(now))
@@ -108,17 +110,18 @@ public sealed class AliasService(RegionSet regions, Authorizer authorizer, PageT
                 }
             }
 
+            // The predefined alias is listed until its key exists, at its place in name order within this page's window.
             string predefined = KmsCollections.AliasKey(caller.AccountId, KeyStore.AwsBackupAlias);
-            if (key is null && (after is null || string.CompareOrdinal(predefined, after) > 0)
+            if (key is null && (after is null || string.CompareOrdinal(predefined, after) > 0) && (last is null || string.CompareOrdinal(predefined, last) <= 0)
                 && await KmsCollections.Aliases.GetAsync(tx, predefined).ConfigureAwait(false) is null)
             {
                 found.Add(new KmsAlias(KeyStore.AwsBackupAlias, Arn.KmsAlias(caller.Region, caller.AccountId, KeyStore.AwsBackupAlias).ToString(), null, null, null));
                 found.Sort((a, b) => string.CompareOrdinal(a.AliasName, b.AliasName));
             }
 
-            return found;
+            return (found, last);
         }, cancellationToken).ConfigureAwait(false);
-        return KmsMarkers.Page(tokens, scope, aliases, size, a => KmsCollections.AliasKey(caller.AccountId, a.AliasName));
+        return KmsMarkers.Page(tokens, scope, aliases, size, a => KmsCollections.AliasKey(caller.AccountId, a.AliasName), lastStored);
     }
 
     /// <summary>A valid alias name a customer may manage: <c>alias/NAME</c>, not under <c>alias/aws/</c>.</summary>

@@ -74,7 +74,7 @@ public sealed class KeyService(RegionSet regions, Authorizer authorizer, PageTok
             tx => KmsCollections.Keys.ListAsync(tx, new DocumentQuery { I1 = caller.AccountId, AfterKey = after, Limit = size + 1 }), cancellationToken)
             .ConfigureAwait(false);
         List<KeyMetadata> live = [.. keys.Where(k => !k.IsDeletedAt(now)).Select(k => k.ToMetadata())];
-        return KmsMarkers.Page(tokens, scope, live, size, k => k.KeyId);
+        return KmsMarkers.Page(tokens, scope, live, size, k => k.KeyId, keys.Count > size ? keys[^1].KeyId : null);
     }
 
     public Task<KeyMetadata> EnableKeyAsync(CallerIdentity caller, string? keyId, CancellationToken cancellationToken = default) =>

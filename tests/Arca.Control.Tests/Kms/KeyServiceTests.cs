@@ -144,6 +144,48 @@ public sealed class KeyServiceTests
     }
 
     [Fact]
+    public async Task A_listing_does_not_end_early_when_a_page_skips_deleted_keys()
+    {
+        var f = new KmsFixture();
+        CallerIdentity root = await f.NewRootAsync();
+        List<string> ids = [];
+        for (int i = 0; i < 5; i++)
+        {
+            ids.Add((await f.CreateKeyAsync(root)).KeyId);
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        await f.Aliases.CreateAliasAsync(root, "alias/a", ids[0]);
+        await f.Aliases.CreateAliasAsync(root, "alias/b", ids[1]);
+        await f.Aliases.CreateAliasAsync(root, "alias/c", ids[2]);
+        await f.Keys.ScheduleKeyDeletionAsync(root, ids[1], 7);
+        f.Time.Advance(TimeSpan.FromDays(8));
+
+        var seen = new List<string>();
+        string? marker = null;
+        do
+        {
+            KmsPage<KeyMetadata> page = await f.Keys.ListKeysAsync(root, 2, marker);
+            seen.AddRange(page.Items.Select(k => k.KeyId));
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+
+        Assert.Equal(ids.Where((_, i) => i != 1), seen);
+
+        var aliases = new List<string>();
+        do
+        {
+            KmsPage<KmsAlias> page = await f.Aliases.ListAliasesAsync(root, null, 1, marker);
+            aliases.AddRange(page.Items.Select(a => a.AliasName));
+            marker = page.NextMarker;
+        }
+        while (marker is not null);
+
+        Assert.Equal(["alias/a", "alias/aws/backup", "alias/c"], aliases);
+    }
+
+    [Fact]
     public async Task Key_states_follow_aws_disable_enable_schedule_and_cancel_deletion()
     {
         var f = new KmsFixture();

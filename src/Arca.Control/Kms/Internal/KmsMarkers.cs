@@ -23,15 +23,20 @@ internal static class KmsMarkers
         return tokens.TryDecode(scope, marker, out string? lastKey) ? lastKey : throw KmsErrors.InvalidMarker();
     }
 
-    /// <summary>A page of at most <paramref name="limit"/> items from <paramref name="candidates"/> (which may hold one more, to tell that more follow).</summary>
-    public static KmsPage<T> Page<T>(PageTokens tokens, string scope, IReadOnlyList<T> candidates, int limit, Func<T, string> keyOf)
+    /// <summary>
+    /// A page of at most <paramref name="limit"/> items from <paramref name="candidates"/>: what a listing of
+    /// <c>limit + 1</c> stored documents kept (some may have been filtered out). <paramref name="lastStoredKey"/> is the key of
+    /// the last stored document read when the store had more than <paramref name="limit"/>, else null: then more may follow
+    /// even if filtering left fewer candidates.
+    /// </summary>
+    public static KmsPage<T> Page<T>(PageTokens tokens, string scope, IReadOnlyList<T> candidates, int limit, Func<T, string> keyOf, string? lastStoredKey = null)
     {
-        if (candidates.Count <= limit)
+        if (candidates.Count > limit)
         {
-            return new KmsPage<T>(candidates, null);
+            List<T> page = [.. candidates.Take(limit)];
+            return new KmsPage<T>(page, tokens.Encode(scope, keyOf(page[^1])));
         }
 
-        List<T> page = [.. candidates.Take(limit)];
-        return new KmsPage<T>(page, tokens.Encode(scope, keyOf(page[^1])));
+        return new KmsPage<T>(candidates, lastStoredKey is null ? null : tokens.Encode(scope, lastStoredKey));
     }
 }
