@@ -16,7 +16,8 @@ namespace Arca.Control.Kms;
 /// <remarks>Thread-safe. Call outside any metadata transaction.</remarks>
 public sealed class KeyResolver(RegionSet regions, Authorizer authorizer, KmsCryptoService crypto, IOrganizationMembership organizations, TimeProvider time)
 {
-    private static readonly string[] RequiredActions = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"];
+    // What KmsKeyProvider calls: a key usable for these is usable for the vault.
+    private static readonly string[] RequiredActions = ["kms:Encrypt", "kms:Decrypt"];
     private readonly KeyStore _keys = new(regions, time);
     private readonly KeyAccess _access = new(authorizer);
 
