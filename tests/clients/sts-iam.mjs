@@ -8,7 +8,7 @@ import {
   ListRolePoliciesCommand, DeleteRolePolicyCommand, DeleteRoleCommand, UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { OrganizationsClient, DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
-import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { KMSClient, ListGrantsCommand } from '@aws-sdk/client-kms';
 import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
 
 const endpoint = process.env.ARCA_ENDPOINT;
@@ -97,8 +97,8 @@ check('A wrong secret is SignatureDoesNotMatch', badSig?.name === 'SignatureDoes
 
 const orgs = await error(new OrganizationsClient({ ...base, credentials: root }).send(new DescribeOrganizationCommand({})));
 check('Organizations answers a parsed awsJson error', orgs?.name === 'AWSOrganizationsNotInUseException' && orgs.status === 404, orgs);
-const kms = await error(new KMSClient({ ...base, credentials: root }).send(new ListKeysCommand({})));
-check('KMS answers a parsed awsJson error', kms?.name === 'UnsupportedOperationException' && kms.message.includes('ListKeys'), kms);
+const kms = await error(new KMSClient({ ...base, credentials: root }).send(new ListGrantsCommand({ KeyId: 'alias/none' })));
+check('KMS answers a parsed awsJson error', kms?.name === 'UnsupportedOperationException' && kms.message.includes('ListGrants'), kms);
 const backup = await error(new BackupClient({ ...base, credentials: root }).send(new ListBackupVaultsCommand({})));
 check('Backup answers a parsed restJson error', backup?.name === 'UnsupportedOperationException' && backup.message.includes('ListBackupVaults'), backup);
 const region = await error(new BackupClient({ ...base, region: 'ap-south-1', credentials: root }).send(new ListBackupVaultsCommand({})));

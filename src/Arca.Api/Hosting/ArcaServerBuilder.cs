@@ -1,11 +1,13 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
 using Arca.Api.Endpoints.Iam;
+using Arca.Api.Endpoints.Kms;
 using Arca.Api.Endpoints.Organizations;
 using Arca.Api.Endpoints.Sts;
 using Arca.Api.Protocols;
 using Arca.Control.Iam;
 using Arca.Control.Identity;
+using Arca.Control.Kms;
 using Arca.Control.Organizations;
 using Arca.Control.Sts;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +48,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
+        services.AddHostedService<KeyDeletionSweeper>();
 
         Protocols = AwsProtocols.CreateDefault();
         services.AddSingleton(Protocols);
@@ -53,6 +56,7 @@ public sealed class ArcaServerBuilder
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
         OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
+        KmsEndpoints.Map(Protocols.Json("kms"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>
@@ -95,6 +99,12 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<RoleService>();
         services.AddSingleton<RolePolicyService>();
         services.AddSingleton<StsService>();
+        services.AddSingleton<KeyService>();
+        services.AddSingleton<KeyPolicyService>();
+        services.AddSingleton<AliasService>();
+        services.AddSingleton<KeyTagService>();
+        services.AddSingleton<KmsCryptoService>();
+        services.AddSingleton<KeyResolver>();
     }
 
     private static void Copy(ArcaServerOptions from, ArcaServerOptions to)

@@ -15,6 +15,9 @@ public static class FormatIds
     public const string CipherAes256Gcm = "aes-256-gcm";
     public const string KeyProviderLocalFile = "local-file";
 
+    /// <summary>A KMS key wraps the vault's master key (Arca.Control.Kms.KmsKeyProvider; the key id is the key ARN).</summary>
+    public const string KeyProviderKms = "kms";
+
     public const string ConfigKey = "config";
     public const string KeysPrefix = "keys/";
     public const string DataPrefix = "data/";

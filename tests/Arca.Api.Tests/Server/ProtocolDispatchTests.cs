@@ -22,8 +22,8 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
                 ["region"] = request.Context.Region,
             })))));
         builder.Protocols.Rest("backup").Map("DescribeGlobalSettings", _ => throw new InvalidOperationException("boom " + Secret));
-        builder.Protocols.Json("kms").Map("CreateKey", DispatchTestJson.Default.KeyInput, DispatchTestJson.Default.KeyInput, (_, input) => Task.FromResult(input));
-        builder.Protocols.Json("kms").Map("ListKeys", request => Task.FromResult(new AwsJsonResponse(Encoding.UTF8.GetBytes("{\"Keys\":[],\"Truncated\":false}"))));
+        builder.Protocols.Json("kms").Map("Sign", DispatchTestJson.Default.KeyInput, DispatchTestJson.Default.KeyInput, (_, input) => Task.FromResult(input));
+        builder.Protocols.Json("kms").Map("Verify", request => Task.FromResult(new AwsJsonResponse(Encoding.UTF8.GetBytes("{\"Keys\":[],\"Truncated\":false}"))));
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -63,7 +63,7 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
     [Fact]
     public async Task A_registered_json_operation_answers_and_an_unregistered_one_is_named()
     {
-        using HttpResponseMessage ok = await _server.Client().PostJsonAsync("kms", "TrentService.ListKeys", "{}");
+        using HttpResponseMessage ok = await _server.Client().PostJsonAsync("kms", "TrentService.Verify", "{}");
         Assert.Equal(200, (int)ok.StatusCode);
         Assert.Equal("application/x-amz-json-1.1", ok.Content.Headers.ContentType?.MediaType);
 
@@ -110,7 +110,7 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
     [InlineData("", "", "")]
     public async Task Json_bodies_that_do_not_fit_the_input_are_400_serialization_errors(string body, string code, string where)
     {
-        using HttpResponseMessage response = await _server.Client().PostJsonAsync("kms", "TrentService.CreateKey", body);
+        using HttpResponseMessage response = await _server.Client().PostJsonAsync("kms", "TrentService.Sign", body);
         string text = await response.Content.ReadAsStringAsync();
         if (code.Length == 0)
         {

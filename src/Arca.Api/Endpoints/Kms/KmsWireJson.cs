@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Arca.Api.Endpoints.Kms;
+
+/// <summary>Source-generated JSON of KMS's wire shapes (PascalCase members as in the model; nulls omitted).</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateKeyInput))]
+[JsonSerializable(typeof(KeyIdInput))]
+[JsonSerializable(typeof(UpdateKeyDescriptionInput))]
+[JsonSerializable(typeof(ScheduleKeyDeletionInput))]
+[JsonSerializable(typeof(ListInput))]
+[JsonSerializable(typeof(KeyMetadataOutput))]
+[JsonSerializable(typeof(ListKeysOutput))]
+[JsonSerializable(typeof(ScheduleKeyDeletionOutput))]
+[JsonSerializable(typeof(KeyIdOutput))]
+[JsonSerializable(typeof(GetKeyPolicyInput))]
+[JsonSerializable(typeof(PutKeyPolicyInput))]
+[JsonSerializable(typeof(ListKeyPoliciesInput))]
+[JsonSerializable(typeof(GetKeyPolicyOutput))]
+[JsonSerializable(typeof(ListKeyPoliciesOutput))]
+[JsonSerializable(typeof(AliasInput))]
+[JsonSerializable(typeof(ListAliasesInput))]
+[JsonSerializable(typeof(ListAliasesOutput))]
+[JsonSerializable(typeof(TagResourceInput))]
+[JsonSerializable(typeof(UntagResourceInput))]
+[JsonSerializable(typeof(ListResourceTagsInput))]
+[JsonSerializable(typeof(ListResourceTagsOutput))]
+[JsonSerializable(typeof(EncryptInput))]
+[JsonSerializable(typeof(DecryptInput))]
+[JsonSerializable(typeof(ReEncryptInput))]
+[JsonSerializable(typeof(GenerateDataKeyInput))]
+[JsonSerializable(typeof(GenerateRandomInput))]
+[JsonSerializable(typeof(EncryptOutput))]
+[JsonSerializable(typeof(DecryptOutput))]
+[JsonSerializable(typeof(ReEncryptOutput))]
+[JsonSerializable(typeof(GenerateDataKeyOutput))]
+[JsonSerializable(typeof(GenerateRandomOutput))]
+internal sealed partial class KmsWireJson : JsonSerializerContext;
