@@ -56,11 +56,8 @@ public sealed class LocalBlobStore : IBlobStore
         {
             await WriteTempAsync(tmp, data, cancellationToken).ConfigureAwait(false);
             EnsureParent(path);
-            try
-            {
-                File.Move(tmp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            // .NET's File.Move(overwrite: false) checks, then renames: two racing creators can both "win".
+            if (!Posix.TryMoveNoReplace(tmp, path))
             {
                 return false;
             }

@@ -28,6 +28,9 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LinkNative(string oldPath, string newPath);
 
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2Native(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+
     [LibraryImport("libc", EntryPoint = "mknod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int MknodNative(string path, uint mode, ulong dev);
 
@@ -68,6 +71,39 @@ internal static partial class Posix
 
     public static int Link(string existing, string newPath) =>
         LinkNative(existing, newPath) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>
+    /// Moves <paramref name="from"/> to <paramref name="to"/> only if nothing is at <paramref name="to"/>, atomically
+    /// (renameat2 with RENAME_NOREPLACE). Returns false when <paramref name="to"/> exists.
+    /// </summary>
+    public static bool TryMoveNoReplace(string from, string to)
+    {
+        if (RenameAt2Native(AtFdCwd, from, AtFdCwd, to, 1 /* RENAME_NOREPLACE */) == 0)
+        {
+            return true;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == EEXIST)
+        {
+            return false;
+        }
+
+        if (errno is 22 /* EINVAL: no RENAME_NOREPLACE on this file system */ or 38 /* ENOSYS */)
+        {
+            // Fall back to link + unlink, which is atomic and fails with EEXIST too.
+            var rc = Link(from, to);
+            if (rc == 0)
+            {
+                File.Delete(from);
+                return true;
+            }
+
+            return rc == EEXIST ? false : throw new IOException($"cannot move {from} to {to} (errno {rc})", rc);
+        }
+
+        throw new IOException($"cannot move {from} to {to} (errno {errno})", errno);
+    }
 
     public static int Mknod(string path, uint mode, ulong dev) =>
         MknodNative(path, mode, dev) == 0 ? 0 : Marshal.GetLastPInvokeError();
