@@ -28,6 +28,19 @@ public static class BackupSelectionJson
         return selection is not null;
     }
 
+    /// <summary>The selection as compact wire JSON; absent members are omitted.</summary>
+    public static string Write(BackupSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(writer, selection);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>Writes the selection as one JSON object; absent members are omitted.</summary>
     public static void Write(Utf8JsonWriter writer, BackupSelection selection)
     {
