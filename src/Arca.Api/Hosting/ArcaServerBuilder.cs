@@ -1,5 +1,6 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
+using Arca.Api.Endpoints.Backup;
 using Arca.Api.Endpoints.Iam;
 using Arca.Api.Endpoints.Sts;
 using Arca.Api.Protocols;
@@ -41,6 +42,7 @@ public sealed class ArcaServerBuilder
         services.AddOptions<ArcaServerOptions>().Configure(o => Copy(options, o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
+        BackupEndpoints.AddServices(services);
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
@@ -50,6 +52,7 @@ public sealed class ArcaServerBuilder
         StsEndpoints.Map(Protocols.Query("sts"));
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
+        BackupEndpoints.Map(Protocols.Rest("backup"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>

@@ -12,14 +12,16 @@ namespace Arca.Control.Backup;
 /// is refused, naming it. Opt-in defaults to true for every type.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class RegionSettingsService(RegionSet regions, Authorizer authorizer, ResourceTypeRegistry types)
+public sealed class RegionSettingsService(RegionSet regions, Authorizer authorizer, BackupResourceTypes resourceTypes)
 {
+    private ResourceTypeRegistry Types => resourceTypes.Registry;
+
     /// <summary>The resource types Backup protects here, in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> GetSupportedResourceTypesAsync(CallerIdentity caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         await authorizer.AuthorizeAsync(caller, "backup:GetSupportedResourceTypes", null, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return types.Names;
+        return Types.Names;
     }
 
     public async Task<RegionSettings> DescribeAsync(CallerIdentity caller, CancellationToken cancellationToken = default)
@@ -78,15 +80,15 @@ public sealed class RegionSettingsService(RegionSet regions, Authorizer authoriz
     }
 
     private Dictionary<string, bool> WithDefaults(IReadOnlyDictionary<string, bool>? stored) =>
-        types.Names.ToDictionary(t => t, t => stored?.GetValueOrDefault(t, true) ?? true, StringComparer.Ordinal);
+        Types.Names.ToDictionary(t => t, t => stored?.GetValueOrDefault(t, true) ?? true, StringComparer.Ordinal);
 
     private void CheckTypes(IReadOnlyDictionary<string, bool>? preferences, string field)
     {
-        List<string> unknown = [.. (preferences?.Keys ?? []).Where(t => !types.TryGet(t, out _)).Order(StringComparer.Ordinal)];
+        List<string> unknown = [.. (preferences?.Keys ?? []).Where(t => !Types.TryGet(t, out _)).Order(StringComparer.Ordinal)];
         if (unknown.Count > 0)
         {
             throw BackupErrors.InvalidParameterValue(
-                $"{field}: {string.Join(", ", unknown.Select(t => $"'{(t.Length <= 64 ? t : t[..64] + "…")}'"))} {(unknown.Count == 1 ? "is not a resource type" : "are not resource types")} Arca supports (supported: {string.Join(", ", types.Names)})");
+                $"{field}: {string.Join(", ", unknown.Select(t => $"'{(t.Length <= 64 ? t : t[..64] + "…")}'"))} {(unknown.Count == 1 ? "is not a resource type" : "are not resource types")} Arca supports (supported: {string.Join(", ", Types.Names)})");
         }
     }
 }

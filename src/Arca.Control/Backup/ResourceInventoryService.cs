@@ -20,8 +20,10 @@ namespace Arca.Control.Backup;
 /// <c>arca:DeregisterResource</c> on the resource's ARN. Connection strings are sealed with the region's master key
 /// and come back only without their password; <see cref="GetDefinitionAsync"/> opens them for the job engine.
 /// </remarks>
-public sealed partial class ResourceInventoryService(RegionSet regions, Authorizer authorizer, ResourceTypeRegistry types, PageTokens tokens, TimeProvider time)
+public sealed partial class ResourceInventoryService(RegionSet regions, Authorizer authorizer, BackupResourceTypes resourceTypes, PageTokens tokens, TimeProvider time)
 {
+    private ResourceTypeRegistry Types => resourceTypes.Registry;
+
     public async Task<InventoryResource> RegisterAsync(CallerIdentity caller, RegisterResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -39,7 +41,7 @@ public sealed partial class ResourceInventoryService(RegionSet regions, Authoriz
         await authorizer.AuthorizeAsync(caller, "arca:RegisterResource", arn, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
-            await types.Get(type).ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
+            await Types.Get(type).ValidateAsync(definition, cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceValidationException e)
         {
@@ -179,9 +181,9 @@ public sealed partial class ResourceInventoryService(RegionSet regions, Authoriz
             throw BackupErrors.Missing("Type");
         }
 
-        return types.TryGet(type, out _) && ResourceKinds.KindOf(type) is { } kind
+        return Types.TryGet(type, out _) && ResourceKinds.KindOf(type) is { } kind
             ? (type, kind)
-            : throw BackupErrors.InvalidParameterValue($"Type: '{Cut(type)}' is not a resource type (expected one of {string.Join(", ", types.Names)})");
+            : throw BackupErrors.InvalidParameterValue($"Type: '{Cut(type)}' is not a resource type (expected one of {string.Join(", ", Types.Names)})");
     }
 
     private static string Cut(string text) => text.Length <= 64 ? text : text[..64] + "…";

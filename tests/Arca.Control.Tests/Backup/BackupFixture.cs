@@ -15,7 +15,7 @@ internal sealed class BackupFixture
     {
         Regions = RegionSet.InMemory(Path.Combine(Path.GetTempPath(), "arca-backup-test"), "us-east-1", "eu-west-1");
         var tokens = new PageTokens(new byte[32]);
-        Types = types ?? ResourceTypeRegistry.CreateDefault();
+        Types = new BackupResourceTypes(types ?? ResourceTypeRegistry.CreateDefault());
         Plans = new BackupPlanService(Regions, Identity.Authorizer, new StoredVaultCatalog(Regions), tokens, Identity.Time);
         Selections = new BackupSelectionService(Regions, Identity.Authorizer, Identity.Roles, tokens, Identity.Time);
         Settings = new RegionSettingsService(Regions, Identity.Authorizer, Types);
@@ -27,7 +27,7 @@ internal sealed class BackupFixture
 
     public RegionSet Regions { get; }
 
-    public ResourceTypeRegistry Types { get; }
+    public BackupResourceTypes Types { get; }
 
     public BackupPlanService Plans { get; }
 
