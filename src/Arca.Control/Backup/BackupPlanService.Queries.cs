@@ -124,7 +124,16 @@ public sealed partial class BackupPlanService
         var runs = new List<ScheduledRun>();
         foreach (BackupRuleInput rule in plan.Rules ?? [])
         {
-            RuleSchedule schedule = RuleSchedule.For(rule);
+            RuleSchedule schedule;
+            try
+            {
+                schedule = RuleSchedule.For(rule);
+            }
+            catch (ArgumentException)
+            {
+                continue; // a stored plan that was never validated here (e.g. written by another service): no preview for this rule
+            }
+
             string type = rule.EnableContinuousBackup == true ? "CONTINUOUS_AND_SNAPSHOTS" : "SNAPSHOTS";
             DateTimeOffset after = now;
             for (int i = 0; i < count && schedule.NextOccurrence(after) is { } next; i++)
