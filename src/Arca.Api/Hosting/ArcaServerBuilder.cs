@@ -1,5 +1,6 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
+using Arca.Api.Endpoints.Backup;
 using Arca.Api.Endpoints.Iam;
 using Arca.Api.Endpoints.Kms;
 using Arca.Api.Endpoints.Organizations;
@@ -45,6 +46,7 @@ public sealed class ArcaServerBuilder
         services.AddOptions<ArcaServerOptions>().Configure(o => Copy(options, o)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
+        BackupEndpoints.AddServices(services);
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
@@ -57,6 +59,7 @@ public sealed class ArcaServerBuilder
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
         OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
         KmsEndpoints.Map(Protocols.Json("kms"));
+        BackupEndpoints.Map(Protocols.Rest("backup"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>

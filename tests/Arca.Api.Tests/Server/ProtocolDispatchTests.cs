@@ -13,10 +13,10 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await TestServer.StartAsync(builder =>
     {
-        builder.Protocols.Rest("backup").Map("ListTags", request => Task.FromResult(new RestJsonResponse(
+        builder.Protocols.Rest("backup").Map("GetRecoveryPointIndexDetails", request => Task.FromResult(new RestJsonResponse(
             Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["arn"] = request.Labels["resourceArn"],
+                ["arn"] = request.Labels["recoveryPointArn"],
                 ["op"] = request.Operation.Name,
                 ["caller"] = request.Context.Caller.AccountId,
                 ["region"] = request.Context.Region,
@@ -29,15 +29,15 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
-    [InlineData("/tags/arn%3Aaws%3Aec2%3Aus-east-1%3A111111111111%3Avolume%2Fvol-1/")]
-    [InlineData("/tags/arn%3Aaws%3Aec2%3Aus-east-1%3A111111111111%3Avolume%2Fvol-1")]
+    [InlineData("/backup-vaults/v1/recovery-points/arn%3Aaws%3Aec2%3Aus-east-1%3A111111111111%3Avolume%2Fvol-1/index/")]
+    [InlineData("/backup-vaults/v1/recovery-points/arn%3Aaws%3Aec2%3Aus-east-1%3A111111111111%3Avolume%2Fvol-1/index")]
     public async Task Rest_labels_are_unescaped_per_segment_with_or_without_trailing_slash(string path)
     {
         using HttpResponseMessage response = await _server.Client(region: "eu-west-1").SendAsync("backup", "GET", path, [], ReadOnlyMemory<byte>.Empty);
         Assert.Equal(200, (int)response.StatusCode);
         JsonElement json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("arn:aws:ec2:us-east-1:111111111111:volume/vol-1", json.GetProperty("arn").GetString());
-        Assert.Equal(("ListTags", _server.AccountId, "eu-west-1"), (json.GetProperty("op").GetString(), json.GetProperty("caller").GetString(), json.GetProperty("region").GetString()));
+        Assert.Equal(("GetRecoveryPointIndexDetails", _server.AccountId, "eu-west-1"), (json.GetProperty("op").GetString(), json.GetProperty("caller").GetString(), json.GetProperty("region").GetString()));
     }
 
     [Fact]
