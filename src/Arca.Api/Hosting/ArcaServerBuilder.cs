@@ -1,5 +1,6 @@
 using Arca.Api.Auth;
 using Arca.Api.Edge;
+using Arca.Api.Endpoints.Backup;
 using Arca.Api.Endpoints.Iam;
 using Arca.Api.Endpoints.Organizations;
 using Arca.Api.Endpoints.Sts;
@@ -53,6 +54,7 @@ public sealed class ArcaServerBuilder
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
         OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
+        GlobalSettingsEndpoints.Map(Protocols.Rest("backup"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>
@@ -88,6 +90,13 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<OrganizationAccountService>();
         services.AddSingleton<ServiceAccessService>();
         services.AddSingleton<DelegatedAdministratorService>();
+        services.AddSingleton<PolicyService>();
+        services.AddSingleton<PolicyAttachmentService>();
+        services.AddSingleton<PolicyTypeService>();
+        services.AddSingleton<BackupPolicyService>();
+        services.AddSingleton<BackupPolicyChangeFeed>();
+        services.AddSingleton<IOrganizationTreeListener, BackupPolicyTreeListener>(); // tree changes → IBackupPolicyListener
+        GlobalSettingsEndpoints.AddServices(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CallerResolver>();
