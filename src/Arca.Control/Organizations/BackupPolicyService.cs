@@ -55,7 +55,8 @@ public sealed class BackupPolicyService(IMetadataStore store, Authorizer authori
 
     /// <summary>
     /// The effective backup policy of an account, OU or root with the policy and target that supplied every value, and what was
-    /// ignored. The management account and delegated administrators may ask; it is authorized as <c>organizations:DescribeEffectivePolicy</c>.
+    /// ignored. The management account and delegated administrators may ask; the caller's identity needs
+    /// <c>organizations:DescribeEffectivePolicyProvenance</c> (an Arca action: <c>organizations:Describe*</c> grants it).
     /// </summary>
     /// <exception cref="Errors.AwsServiceException"><c>EffectivePolicyNotFoundException</c> while the type is not enabled or no backup
     /// policy is attached on the path; <c>TargetNotFoundException</c>.</exception>
@@ -63,8 +64,8 @@ public sealed class BackupPolicyService(IMetadataStore store, Authorizer authori
     {
         ArgumentNullException.ThrowIfNull(caller);
         string target = PolicyValidation.TargetId(targetId);
-        OrganizationRecord organization = await _access.RequireAsync(caller, "DescribeEffectivePolicy", CallerAccess.ManagementOrDelegatedAdministrator,
-            o => PolicyReads.TargetArn(o, target), cancellationToken).ConfigureAwait(false);
+        OrganizationRecord organization = await _access.RequireAsync(caller, "DescribeEffectivePolicyProvenance",
+            CallerAccess.ManagementOrDelegatedAdministrator, o => PolicyReads.TargetArn(o, target), cancellationToken).ConfigureAwait(false);
         return await store.TransactAsync(async tx =>
         {
             OrganizationRecord current = await OrganizationCollections.Organizations.GetAsync(tx, organization.Id).ConfigureAwait(false)
