@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Organizations;
 using Arca.Cli.Server;
 using Arca.Cli.Vault;
 
@@ -13,6 +14,7 @@ internal static class ArcaCommandLine
         {
             VaultCommand.Create(),
             ServerCommand.Create(),
+            OrganizationsCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
