@@ -86,7 +86,9 @@ public sealed class BackupPolicyConformanceTests : IAsyncLifetime
         await CallAsync("EnablePolicyType", new { RootId = root, PolicyType = "BACKUP_POLICY" });
         string baseline = (await CallAsync("CreatePolicy", new
         {
-            Name = "baseline", Description = "", Type = "BACKUP_POLICY",
+            Name = "baseline",
+            Description = "",
+            Type = "BACKUP_POLICY",
             Content = """{"plans":{"cabplan":{"regions":{"@@operators_allowed_for_child_policies":["@@append"],"@@assign":["us-east-1"]}}}}""",
         })).GetProperty("Policy").GetProperty("PolicySummary").GetProperty("Id").GetString()!;
         string cab = (await CallAsync("CreatePolicy", new { Name = "cabpolicy", Description = "", Type = "BACKUP_POLICY", Content = CabPolicy(destination) }))
