@@ -103,7 +103,11 @@ public sealed partial class BackupVaultService
         Region region = _regions.Get(caller.Region);
         using IDisposable held = await Directories.Locks.AcquireAsync(region.Name, caller.AccountId, vault.BackupVaultName, cancellationToken).ConfigureAwait(false);
 
-        // A job of this process that has the engine vault open holds a shared lock on it while it writes.
+        // A garbage collection of this process is waited for; a job of this process that has the engine vault open holds a
+        // shared lock on it while it writes, which refuses the deletion.
+        SemaphoreSlim gate = _vaults.MaintenanceGate(region, vault);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var release = new GateRelease(gate);
         Storage.Repository.Vault? engine = _vaults.Cached(region, vault.AccountId, vault.EngineId);
         Storage.Repository.VaultLock? exclusive = null;
         if (engine is not null)
@@ -182,6 +186,11 @@ public sealed partial class BackupVaultService
 
         return VaultCollections.TryRead(stored.Json)
             ?? throw BackupErrors.AlreadyExists($"A backup vault named {name} already exists in account {accountId} and region {region.Name}");
+    }
+
+    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     /// <summary>The commit point of a create: the document appears and the engine directory's creation record goes, together.</summary>

@@ -23,6 +23,7 @@ namespace Arca.Control.Backup.Vaults;
 public sealed class BackupVaults(RegionSet regions, KeyResolver keys, TimeProvider time) : IBackupVaults
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Vault>>> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _maintenance = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public async Task<OpenedBackupVault> OpenAsync(string accountId, string region, string vaultName, CancellationToken cancellationToken = default)
@@ -92,6 +93,13 @@ public sealed class BackupVaults(RegionSet regions, KeyResolver keys, TimeProvid
     internal Vault? Cached(Region region, string accountId, string engineId) =>
         _open.TryGetValue(CacheKey(region, accountId, engineId), out Lazy<Task<Vault>>? opening)
         && opening.IsValueCreated && opening.Value.IsCompletedSuccessfully ? opening.Value.Result : null;
+
+    /// <summary>
+    /// Serializes this process's deletions of recovery points with its garbage collections of the same vault: a deletion waits
+    /// for a running collection instead of failing on its exclusive engine lock (which still guards against other processes).
+    /// </summary>
+    internal SemaphoreSlim MaintenanceGate(Region region, VaultDocument vault) =>
+        _maintenance.GetOrAdd(CacheKey(region, vault.AccountId, vault.EngineId), _ => new SemaphoreSlim(1, 1));
 
     /// <summary>Forgets an engine vault whose directory is going away.</summary>
     internal void Evict(Region region, string accountId, string engineId) => _open.TryRemove(CacheKey(region, accountId, engineId), out _);

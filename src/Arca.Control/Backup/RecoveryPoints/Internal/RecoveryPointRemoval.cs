@@ -9,8 +9,9 @@ namespace Arca.Control.Backup.RecoveryPoints.Internal;
 
 /// <summary>
 /// Deleting a recovery point, crash-safe by ordering: the entry becomes DELETING, then the engine manifest goes (ordering
-/// invariant 5 of vault-format.md), then the entry. A crash or a busy engine (garbage collection holds its exclusive lock)
-/// leaves a DELETING entry, which the lifecycle sweeper finishes; a manifest whose entry is DELETING is never re-cataloged.
+/// invariant 5 of vault-format.md), then the entry. A garbage collection of this process is waited for
+/// (<see cref="BackupVaults.MaintenanceGate"/>); a crash, or an engine another process holds exclusively, leaves a DELETING
+/// entry, which the lifecycle sweeper finishes; a manifest whose entry is DELETING is never re-cataloged.
 /// The data stays until the vault's garbage collection (the vault is marked for it).
 /// </summary>
 internal sealed class RecoveryPointRemoval(BackupVaults vaults)
@@ -32,24 +33,33 @@ internal sealed class RecoveryPointRemoval(BackupVaults vaults)
             entry = deleting;
         }
 
-        BlobId id = BlobId.Parse(entry.RecoveryPoint.EngineRecoveryPointId);
-        if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
+        SemaphoreSlim gate = vaults.MaintenanceGate(region, vault);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
+            BlobId id = BlobId.Parse(entry.RecoveryPoint.EngineRecoveryPointId);
+            if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
             {
-                await EngineRecoveryPoints.DeleteAsync(engine, id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (VaultException)
-            {
-                if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    return false; // locked by garbage collection: the sweeper finishes it
+                    await EngineRecoveryPoints.DeleteAsync(engine, id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (VaultException)
+                {
+                    if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
+                    {
+                        return false; // locked by another process's garbage collection: the sweeper finishes it
+                    }
                 }
             }
-        }
 
-        await RecoveryPointCatalog.RemoveAsync(region, entry).ConfigureAwait(false);
-        return true;
+            await RecoveryPointCatalog.RemoveAsync(region, entry).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private static async Task<bool> ExistsAsync(Vault engine, BlobId id, CancellationToken cancellationToken) =>

@@ -16,6 +16,8 @@ internal sealed class VaultGarbageCollection(BackupVaults vaults)
     {
         Vault engine = await vaults.EngineAsync(region, vault, cancellationToken).ConfigureAwait(false);
         GcReport report;
+        SemaphoreSlim gate = vaults.MaintenanceGate(region, vault);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             report = await GarbageCollector.RunAsync(engine, new GcOptions(), cancellationToken).ConfigureAwait(false);
@@ -23,6 +25,10 @@ internal sealed class VaultGarbageCollection(BackupVaults vaults)
         catch (VaultException)
         {
             return null; // a shared lock is held: a job is running
+        }
+        finally
+        {
+            gate.Release();
         }
 
         await region.Store.TransactAsync(async tx =>
