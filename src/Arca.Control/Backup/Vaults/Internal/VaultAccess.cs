@@ -1,5 +1,6 @@
 using Arca.Control.Iam;
 using Arca.Control.Identity;
+using Arca.Control.Metadata;
 using Arca.Control.Regions;
 using Arca.Domain.Arns;
 using Arca.Domain.Iam;
@@ -43,8 +44,9 @@ internal sealed class VaultAccess(RegionSet regions, Authorizer authorizer)
                 new AccessDecision(AccessOutcome.ImplicitDeny, "Implicitly denied: standard vaults honour only backup:CopyIntoBackupVault across accounts", []));
         }
 
-        VaultDocument? vault = await regions.Get(caller.Region).Store.TransactAsync(
-            tx => VaultCollections.Vaults.GetAsync(tx, VaultCollections.VaultKey(caller.AccountId, name)), cancellationToken).ConfigureAwait(false);
+        StoredDocument? stored = await regions.Get(caller.Region).Store.TransactAsync(
+            tx => tx.GetAsync(VaultCollections.Vaults.Name, VaultCollections.VaultKey(caller.AccountId, name)), cancellationToken).ConfigureAwait(false);
+        VaultDocument? vault = stored is null ? null : VaultCollections.TryRead(stored.Json);
         NamedPolicy? policy = vault is null ? null : PolicyOf(vault, ignoreUnreadablePolicy);
         await authorizer.AuthorizeAsync(
             caller, action, resourceArn ?? vaultArn, caller.AccountId, policy, AuthorizationMode.Standard, vault is null ? null : TagKeys(vault), cancellationToken)
