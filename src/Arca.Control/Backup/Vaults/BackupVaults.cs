@@ -102,7 +102,12 @@ public sealed class BackupVaults(RegionSet regions, KeyResolver keys, TimeProvid
         _maintenance.GetOrAdd(CacheKey(region, vault.AccountId, vault.EngineId), _ => new SemaphoreSlim(1, 1));
 
     /// <summary>Forgets an engine vault whose directory is going away.</summary>
-    internal void Evict(Region region, string accountId, string engineId) => _open.TryRemove(CacheKey(region, accountId, engineId), out _);
+    internal void Evict(Region region, string accountId, string engineId)
+    {
+        string key = CacheKey(region, accountId, engineId);
+        _open.TryRemove(key, out _);
+        _maintenance.TryRemove(key, out _); // engine ids are never reused, so no later vault shares this gate
+    }
 
     private static string CacheKey(Region region, string accountId, string engineId) => $"{region.Name}/{accountId}/{engineId}";
 
