@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { OrganizationsClient, DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import { KMSClient, ListGrantsCommand } from '@aws-sdk/client-kms';
-import { BackupClient, ListBackupVaultsCommand } from '@aws-sdk/client-backup';
+import { BackupClient, ListBackupVaultsCommand, GetBackupVaultNotificationsCommand } from '@aws-sdk/client-backup';
 
 const endpoint = process.env.ARCA_ENDPOINT;
 const base = { endpoint, region: 'us-east-1', maxAttempts: 1 };
@@ -99,8 +99,8 @@ const orgs = await error(new OrganizationsClient({ ...base, credentials: root })
 check('Organizations answers a parsed awsJson error', orgs?.name === 'AWSOrganizationsNotInUseException' && orgs.status === 404, orgs);
 const kms = await error(new KMSClient({ ...base, credentials: root }).send(new ListGrantsCommand({ KeyId: 'alias/none' })));
 check('KMS answers a parsed awsJson error', kms?.name === 'UnsupportedOperationException' && kms.message.includes('ListGrants'), kms);
-const backup = await error(new BackupClient({ ...base, credentials: root }).send(new ListBackupVaultsCommand({})));
-check('Backup answers a parsed restJson error', backup?.name === 'UnsupportedOperationException' && backup.message.includes('ListBackupVaults'), backup);
+const backup = await error(new BackupClient({ ...base, credentials: root }).send(new GetBackupVaultNotificationsCommand({ BackupVaultName: 'cabvault' })));
+check('Backup answers a parsed restJson error', backup?.name === 'UnsupportedOperationException' && backup.message.includes('GetBackupVaultNotifications'), backup);
 const region = await error(new BackupClient({ ...base, region: 'ap-south-1', credentials: root }).send(new ListBackupVaultsCommand({})));
 check('An unserved region is refused', region?.name === 'UnrecognizedClientException', region);
 

@@ -47,10 +47,12 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
         BackupEndpoints.AddServices(services);
+        VaultEndpoints.AddServices(services);
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
         services.AddHostedService<KeyDeletionSweeper>();
+        services.AddHostedService<VaultMaintenanceService>();
 
         Protocols = AwsProtocols.CreateDefault();
         services.AddSingleton(Protocols);
@@ -61,6 +63,7 @@ public sealed class ArcaServerBuilder
         KmsEndpoints.Map(Protocols.Json("kms"));
         BackupEndpoints.Map(Protocols.Rest("backup"));
         GlobalSettingsEndpoints.Map(Protocols.Rest("backup"));
+        VaultEndpoints.Map(Protocols.Rest("backup"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>

@@ -3,6 +3,7 @@ using Arca.Control.Iam;
 using Arca.Control.Identity;
 using Arca.Control.Regions;
 using Arca.Domain.Arns;
+using Arca.Domain.Iam;
 
 namespace Arca.Control.Backup;
 
@@ -103,7 +104,10 @@ public sealed class BackupTagService
                 : BackupErrors.InvalidParameterValue($"ResourceArn: {arn} cannot be tagged here; Backup tags backup plans, vaults, recovery points and Arca resources");
         }
 
-        await _authorizer.AuthorizeAsync(caller, action, arn.ToString(), arn.Account, cancellationToken: cancellationToken).ConfigureAwait(false);
+        NamedPolicy? policy = arn.Account == caller.AccountId && arn.Region == caller.Region
+            ? await _regions.Get(caller.Region).Store.TransactAsync(tx => target.GetResourcePolicyAsync(tx, caller.AccountId, arn), cancellationToken).ConfigureAwait(false)
+            : null;
+        await _authorizer.AuthorizeAsync(caller, action, arn.ToString(), arn.Account, policy, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (arn.Region != caller.Region)
         {
             throw BackupErrors.ResourceNotFound($"{arn} is in region {arn.Region}; send the request to that region (this one was signed for {caller.Region})");

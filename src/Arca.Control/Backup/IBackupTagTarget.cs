@@ -1,5 +1,6 @@
 using Arca.Control.Metadata;
 using Arca.Domain.Arns;
+using Arca.Domain.Iam;
 
 namespace Arca.Control.Backup;
 
@@ -23,4 +24,10 @@ public interface IBackupTagTarget
     /// <summary>Replaces the resource's tags (it exists: <see cref="GetTagsAsync"/> was just called in the same transaction).</summary>
     /// <exception cref="Errors.AwsServiceException">The resource may not be changed (e.g. an organization-managed plan).</exception>
     Task SetTagsAsync(IMetadataTransaction transaction, string accountId, Arn arn, IReadOnlyDictionary<string, string> tags);
+
+    /// <summary>
+    /// The resource policy that also governs tagging the resource (a vault's access policy, for vaults and their recovery
+    /// points), or null (the default). Runs in its own transaction of the region's store, before authorization.
+    /// </summary>
+    Task<NamedPolicy?> GetResourcePolicyAsync(IMetadataTransaction transaction, string accountId, Arn arn) => Task.FromResult<NamedPolicy?>(null);
 }

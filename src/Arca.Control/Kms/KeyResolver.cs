@@ -74,6 +74,20 @@ public sealed class KeyResolver(RegionSet regions, Authorizer authorizer, KmsCry
         }
     }
 
+    /// <summary>Whether <paramref name="keyArn"/> (a key ARN, as <see cref="ResolveAsync"/> returns) is an AWS-managed key such as <c>alias/aws/backup</c>'s.</summary>
+    /// <returns>False for customer managed keys, and for keys that do not exist (any more).</returns>
+    public async Task<bool> IsAwsManagedAsync(string region, string keyArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyArn);
+        if (!Arn.TryParse(keyArn, out Arn? arn, out _) || arn.Kind != ArnKind.KmsKey)
+        {
+            return false;
+        }
+
+        KeyRecord? key = await _keys.FindByIdAsync(region, arn.ResourceId, cancellationToken).ConfigureAwait(false);
+        return key?.Manager == KeyManager.Aws;
+    }
+
     /// <summary>
     /// The vault engine's key provider for a vault: wraps and unwraps the vault's master key with <paramref name="keyArn"/> (as
     /// returned by <see cref="ResolveAsync"/>), as the backup service acting for <paramref name="accountId"/>, bound to <paramref name="vaultArn"/>.

@@ -43,11 +43,11 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
     [Fact]
     public async Task A_modelled_but_unimplemented_backup_operation_is_a_400_naming_it()
     {
-        using HttpResponseMessage response = await _server.Client().SendAsync("backup", "GET", "/backup-vaults/", [], ReadOnlyMemory<byte>.Empty);
+        using HttpResponseMessage response = await _server.Client().SendAsync("backup", "GET", "/backup-vaults/v1/notification-configuration", [], ReadOnlyMemory<byte>.Empty);
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("UnsupportedOperationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
         JsonElement body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Contains("ListBackupVaults", body.GetProperty("Message").GetString());
+        Assert.Contains("GetBackupVaultNotifications", body.GetProperty("Message").GetString());
         Assert.Equal(("UnsupportedOperationException", "User"), (body.GetProperty("Code").GetString(), body.GetProperty("Type").GetString()));
     }
 

@@ -20,11 +20,12 @@ internal sealed class TestServer : IAsyncDisposable
 
     private readonly HttpClient _http = new();
 
-    private TestServer(ArcaServer server, FakeTimeProvider time, CapturingLoggerProvider logs)
+    private TestServer(ArcaServer server, FakeTimeProvider time, CapturingLoggerProvider logs, string root)
     {
         Server = server;
         Time = time;
         Logs = logs;
+        DataRoot = root;
     }
 
     public ArcaServer Server { get; }
@@ -32,6 +33,9 @@ internal sealed class TestServer : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public CapturingLoggerProvider Logs { get; }
+
+    /// <summary>The temporary directory holding the regions' vault storage; removed on dispose.</summary>
+    public string DataRoot { get; }
 
     public string AccountId { get; private set; } = string.Empty;
 
@@ -42,7 +46,8 @@ internal sealed class TestServer : IAsyncDisposable
         var time = new FakeTimeProvider(T0);
         var store = new InMemoryMetadataStore();
         string[] regionNames = ["us-east-1", "eu-west-1"];
-        var regions = RegionSet.InMemory(Path.Combine(Path.GetTempPath(), "arca-test-" + Guid.NewGuid().ToString("N")[..12]), regionNames);
+        string root = Path.Combine(Path.GetTempPath(), "arca-test-" + Guid.NewGuid().ToString("N")[..12]);
+        var regions = RegionSet.InMemory(root, regionNames);
         var controlPlane = new ArcaControlPlane(store, regions, MasterKey.Generate(), new PageTokens(RandomNumberGenerator.GetBytes(32)), time);
         var options = new ArcaServerOptions { Listen = "http://127.0.0.1:0", Regions = regionNames, MaxRequestBodyBytes = maxBody };
         ArcaServerBuilder builder = ArcaServer.CreateBuilder(options, controlPlane);
@@ -51,7 +56,7 @@ internal sealed class TestServer : IAsyncDisposable
         configure?.Invoke(builder);
         ArcaServer server = builder.Build();
         await server.StartAsync();
-        var test = new TestServer(server, time, logs);
+        var test = new TestServer(server, time, logs, root);
         (test.AccountId, test.Root) = await test.NewAccountAsync("management");
         return test;
     }
@@ -75,6 +80,10 @@ internal sealed class TestServer : IAsyncDisposable
     {
         await Server.DisposeAsync();
         _http.Dispose();
+        if (Directory.Exists(DataRoot))
+        {
+            Directory.Delete(DataRoot, recursive: true);
+        }
     }
 
     /// <summary>Calls an awsQuery action and returns the status and XML root.</summary>
