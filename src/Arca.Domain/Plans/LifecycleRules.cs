@@ -30,15 +30,15 @@ public static class LifecycleRules
         }
 
         long? keep = lifecycle?.DeleteAfterDays;
-        string asked = keep is { } days ? $"{days} days" : "to keep it forever (no DeleteAfterDays)";
+        string asked = keep is { } days ? $"for {days} days" : "to keep it forever (no DeleteAfterDays)";
         if (@lock.MinRetentionDays is { } min && keep is { } shorter && shorter < min)
         {
-            return $"The vault lock requires at least {min} days; the job asks for {asked}.";
+            return $"The vault lock requires at least {min} days; the job asks {asked}.";
         }
 
         if (@lock.MaxRetentionDays is { } max && (keep is null || keep > max))
         {
-            return $"The vault lock allows at most {max} days; the job asks for {asked}.";
+            return $"The vault lock allows at most {max} days; the job asks {asked}.";
         }
 
         return null;

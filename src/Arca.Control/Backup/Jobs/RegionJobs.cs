@@ -20,8 +20,19 @@ public sealed class RegionJobs(RegionSet regions, TimeProvider time)
     /// <summary>Copy jobs (issue 6): the queue exists; no runner is registered yet.</summary>
     public JobQueue Copy(string region) => Queue(region, JobKindProfile.Copy);
 
+    /// <summary>
+    /// Raised after any attached engine stored a job's end (region, job). Handlers must be quick; the hook for work that
+    /// follows a job (a rule's copy actions, issue 6) and for tests that wait for a job.
+    /// </summary>
+    public event Action<string, JobRecord>? JobFinished;
+
     /// <summary>Records the engine that runs <paramref name="region"/>'s jobs (the host calls it once started).</summary>
-    public void Attach(string region, JobEngine engine) => _engines[region] = engine;
+    public void Attach(string region, JobEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        engine.JobFinished += job => JobFinished?.Invoke(region, job);
+        _engines[region] = engine;
+    }
 
     public void Detach(string region) => _engines.TryRemove(region, out _);
 
