@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Arca.Control.Backup.Jobs.Internal;
 using Arca.Control.Backup.RecoveryPoints;
 using Arca.Control.Backup.Vaults;
@@ -18,7 +17,7 @@ namespace Arca.Control.Backup.Jobs;
 /// Runs backup jobs (docs/design/backup-service.md §4): opens the vault, checks its lock's retention range, resolves the
 /// resource, backs it up through its resource type into the engine vault (a Directory against the resource's latest
 /// recovery point in that vault, so unchanged files are not read again), with the manifest tags of
-/// <see cref="RecoveryPointManifestTags"/>, then adds the catalog entry. Progress follows the data plane's counters.
+/// the manifest tags of <c>JobManifestTags</c>, then adds the catalog entry. Progress follows the data plane's counters.
 /// </summary>
 /// <remarks>
 /// <para>The engine manifest is the commit point: a crash before it leaves no recovery point; a crash after it is
@@ -26,8 +25,9 @@ namespace Arca.Control.Backup.Jobs;
 /// entry that cannot be added removes the engine recovery point again, so none is left without an entry.</para>
 /// <para>A Directory recovery point with problems (files that changed or vanished while read) is committed and the job
 /// ends COMPLETED with a status message listing them and category <c>PartialBackup</c>: AWS's "completed with issues",
-/// a COMPLETED job with a status message. PARTIAL is AWS's state for composite jobs whose children failed, which Arca
-/// does not have.</para>
+/// a COMPLETED job with a status message (the job state PARTIAL is AWS's for composite jobs whose children failed,
+/// which Arca does not have). The recovery point's status is PARTIAL with the same message, as the catalog rebuilder
+/// reads a partial manifest.</para>
 /// </remarks>
 public sealed class BackupJobRunner(
     IBackupVaults vaults,
@@ -93,14 +93,14 @@ public sealed class BackupJobRunner(
             var parent = type.Name == ResourceTypeNames.Directory
                 ? await EngineRecoveryPoints.LatestOfAsync(vault.Vault.Reader, spec.ResourceArn, cancellationToken).ConfigureAwait(false)
                 : null;
-            if (parent?.Manifest.Tags.GetValueOrDefault(RecoveryPointManifestTags.RecoveryPointArn) is { } parentArn)
+            if (parent?.Manifest.Tags.GetValueOrDefault(JobManifestTags.RecoveryPointArn) is { } parentArn)
             {
                 result = result with { ParentRecoveryPointArn = parentArn };
             }
 
             var counters = new BackupProgress();
             progress.Track(() => Snapshot(counters));
-            var options = new BackupOptions { Parent = parent?.Id, Tags = ManifestTags(job, spec, vault), Progress = counters };
+            var options = new BackupOptions { Parent = parent?.Id, Tags = JobManifestTags.For(job.JobId, spec), Progress = counters };
             BackupResult backup = await type.BackupAsync(vault.Vault, definition, options, cancellationToken).ConfigureAwait(false);
             return await CompleteAsync(job, spec, vault, backup.RecoveryPointId, backup.Manifest, result, committedEarlier: false).ConfigureAwait(false);
         }
@@ -136,7 +136,7 @@ public sealed class BackupJobRunner(
                 ResourceArn = spec.ResourceArn,
                 ResourceType = spec.ResourceType,
                 ResourceName = spec.ResourceName,
-                Status = "COMPLETED",
+                Status = manifest.Partial ? "PARTIAL" : "COMPLETED",
                 StatusMessage = message,
                 CreationDate = manifest.Time,
                 InitiationDate = job.InitiationDate,
@@ -166,40 +166,6 @@ public sealed class BackupJobRunner(
             BackupSizeInBytes = manifest.Summary.Bytes,
             BytesTransferred = manifest.Summary.DataAddedStored,
         };
-    }
-
-    private static Dictionary<string, string> ManifestTags(JobRecord job, BackupJobSpec spec, OpenedBackupVault vault)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [RecoveryPointManifestTags.RecoveryPointArn] = spec.RecoveryPointArn,
-            [RecoveryPointManifestTags.ResourceArn] = spec.ResourceArn,
-            [RecoveryPointManifestTags.BackupVaultArn] = vault.Arn,
-            [RecoveryPointManifestTags.JobId] = job.JobId,
-            [RecoveryPointManifestTags.IamRoleArn] = spec.IamRoleArn,
-        };
-        if (spec.ResourceName is { } name)
-        {
-            tags[RecoveryPointManifestTags.ResourceName] = name;
-        }
-
-        if (spec.CreatedBy is { } creator)
-        {
-            tags[RecoveryPointManifestTags.CreatedBy] = JsonSerializer.Serialize(creator, BackupJobsJson.Default.RecoveryPointCreator);
-        }
-
-        if (spec.Lifecycle is { } lifecycle)
-        {
-            tags[RecoveryPointManifestTags.Lifecycle] = JsonSerializer.Serialize(lifecycle, BackupJobsJson.Default.Lifecycle);
-        }
-
-        if (spec.RecoveryPointTags.Count > 0)
-        {
-            tags[RecoveryPointManifestTags.Tags] = JsonSerializer.Serialize(
-                new Dictionary<string, string>(spec.RecoveryPointTags, StringComparer.Ordinal), BackupJobsJson.Default.DictionaryStringString);
-        }
-
-        return tags;
     }
 
     private static string PartialMessage(Manifest manifest)

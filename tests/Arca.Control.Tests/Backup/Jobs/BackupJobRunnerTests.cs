@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Arca.Control.Backup.Jobs;
 using Arca.Control.Backup.Jobs.Internal;
 using Arca.Control.Backup.RecoveryPoints;
@@ -47,11 +46,10 @@ public sealed class BackupJobRunnerTests : IAsyncLifetime
         Assert.StartsWith($"arn:aws:backup:us-east-1:{_a.Id}:recovery-point:", point.RecoveryPointArn, StringComparison.Ordinal);
 
         Manifest manifest = await ManifestAsync(point);
-        Assert.Equal(point.RecoveryPointArn, manifest.Tags[RecoveryPointManifestTags.RecoveryPointArn]);
-        Assert.Equal((_arn, "web", job.BackupJobId, _a.Role), (manifest.Tags[RecoveryPointManifestTags.ResourceArn], manifest.Tags[RecoveryPointManifestTags.ResourceName], manifest.Tags[RecoveryPointManifestTags.JobId], manifest.Tags[RecoveryPointManifestTags.IamRoleArn]));
-        Assert.Equal(point.BackupVaultArn, manifest.Tags[RecoveryPointManifestTags.BackupVaultArn]);
-        Assert.Equal(35, JsonDocument.Parse(manifest.Tags[RecoveryPointManifestTags.Lifecycle]).RootElement.GetProperty("DeleteAfterDays").GetInt32());
-        Assert.Equal("prod", JsonDocument.Parse(manifest.Tags[RecoveryPointManifestTags.Tags]).RootElement.GetProperty("env").GetString());
+        Assert.Equal(point.RecoveryPointArn, manifest.Tags["arca:recovery-point-arn"]);
+        Assert.Equal((_arn, "web", job.BackupJobId, _a.Role), (manifest.Tags["arca:resource-arn"], manifest.Tags["arca:resource-name"], manifest.Tags["arca:job-id"], manifest.Tags["arca:iam-role-arn"]));
+        Assert.Equal(("35", "prod"), (manifest.Tags["arca:lifecycle-delete-after-days"], manifest.Tags["arca:tag:env"]));
+        Assert.False(manifest.Tags.ContainsKey("arca:lifecycle-move-to-cold-storage-after-days"));
         Assert.Equal("Directory", manifest.Tags["arca:resource-type"]);
     }
 
@@ -134,7 +132,7 @@ public sealed class BackupJobRunnerTests : IAsyncLifetime
         Assert.Equal(("COMPLETED", "PartialBackup"), (job.State, job.MessageCategory));
         Assert.StartsWith("Backup completed with issues: 1 entry could not be backed up consistently: bad", job.StatusMessage, StringComparison.Ordinal);
         RecoveryPointRecord point = Assert.Single(_f.Catalog.All);
-        Assert.Equal(("COMPLETED", job.StatusMessage), (point.Status, point.StatusMessage));
+        Assert.Equal(("PARTIAL", job.StatusMessage), (point.Status, point.StatusMessage));
         Assert.True((await ManifestAsync(point)).Partial);
     }
 
@@ -162,7 +160,7 @@ public sealed class BackupJobRunnerTests : IAsyncLifetime
         OpenedBackupVault vault = _f.Vaults.Get(_a.Id, JobsFixture.Region, "cabvault");
         await new DirectoryResourceType().BackupAsync(vault.Vault, ResourceDefinition.ForDirectory(_dir), new Storage.Backup.BackupOptions
         {
-            Tags = new Dictionary<string, string> { [RecoveryPointManifestTags.RecoveryPointArn] = spec.RecoveryPointArn, [RecoveryPointManifestTags.ResourceArn] = _arn },
+            Tags = new Dictionary<string, string> { [JobManifestTags.RecoveryPointArn] = spec.RecoveryPointArn, [JobManifestTags.ResourceArn] = _arn },
         });
         _f.Time.Advance(TimeSpan.FromMinutes(2));
         await _f.StartEngineAsync();

@@ -1,11 +1,13 @@
 using Arca.Control.Backup;
 using Arca.Control.Backup.Internal;
 using Arca.Control.Backup.Jobs.Internal;
+using Arca.Control.Backup.RecoveryPoints;
 using Arca.Control.Backup.Scheduling;
 using Arca.Control.Jobs;
 using Arca.Control.Metadata;
 using Arca.Domain.Plans;
 using Arca.Domain.Selections;
+using Arca.Storage.Format;
 
 namespace Arca.Control.Tests.Backup.Jobs;
 
@@ -144,7 +146,10 @@ public sealed class BackupSchedulerTests : IAsyncLifetime
         JobRecord done = await _f.FinishedAsync(_f.Jobs.Backup(JobsFixture.Region), job.JobId);
 
         Assert.Equal(("COMPLETED", Day1.AddDays(1).AddHours(5).AddSeconds(30)), (done.State, done.InitiationDate));
-        Assert.Equal((planId, "daily"), (_f.Catalog.All.Single().CreatedBy!.BackupPlanId, _f.Catalog.All.Single().CreatedBy!.BackupRuleName));
+        RecoveryPointRecord point = _f.Catalog.All.Single();
+        Assert.Equal((planId, "daily"), (point.CreatedBy!.BackupPlanId, point.CreatedBy.BackupRuleName));
+        Manifest manifest = await _f.Vaults.Get(_a.Id, JobsFixture.Region, "cabvault").Vault.Reader.LoadManifestAsync(BlobId.Parse(point.EngineRecoveryPointId));
+        Assert.Equal((planId, "daily"), (manifest.Tags["arca:created-by:BackupPlanId"], manifest.Tags["arca:created-by:BackupRuleName"]));
     }
 
     private async Task<SchedulerTickResult> TickAtAsync(DateTimeOffset at)
