@@ -22,8 +22,8 @@ internal static class BackupJobEndpoints
     /// <summary>AWS prints PercentDone as a string with one decimal ("0.0", "37.5", "100.0").</summary>
     public static string Percent(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
-    public static LifecycleWire? Wire(Lifecycle? lifecycle) =>
-        lifecycle is null ? null : new LifecycleWire(lifecycle.MoveToColdStorageAfterDays, lifecycle.DeleteAfterDays, lifecycle.OptInToArchiveForSupportedResources);
+    public static JobLifecycleWire? Wire(Lifecycle? lifecycle) =>
+        lifecycle is null ? null : new JobLifecycleWire(lifecycle.MoveToColdStorageAfterDays, lifecycle.DeleteAfterDays, lifecycle.OptInToArchiveForSupportedResources);
 
     private static async Task<RestJsonResponse> StartAsync(RestJsonRequest request)
     {
@@ -122,7 +122,7 @@ internal static class BackupJobEndpoints
         j.MessageCategory,
         null);
 
-    private static RecoveryPointCreatorWire? Wire(RecoveryPointCreator? c) => c is null ? null : new(
+    private static JobCreatorWire? Wire(RecoveryPointCreator? c) => c is null ? null : new(
         c.BackupPlanId, c.BackupPlanArn, c.BackupPlanName, c.BackupPlanVersion, c.BackupRuleId, c.BackupRuleName, c.BackupRuleCron, c.BackupRuleTimezone);
 
     private static BackupJobService Jobs(RestJsonRequest request) => request.Context.Services.GetRequiredService<BackupJobService>();

@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace Arca.Api.Endpoints.Backup;
 
-/// <summary>AWS <c>Lifecycle</c> on the wire.</summary>
-internal sealed record LifecycleWire(long? MoveToColdStorageAfterDays, long? DeleteAfterDays, bool? OptInToArchiveForSupportedResources);
+/// <summary>AWS <c>Lifecycle</c> on the wire (same shape as the vault endpoints' LifecycleWire; one can replace the other once both are merged).</summary>
+internal sealed record JobLifecycleWire(long? MoveToColdStorageAfterDays, long? DeleteAfterDays, bool? OptInToArchiveForSupportedResources);
 
-/// <summary>AWS <c>RecoveryPointCreator</c> on the wire.</summary>
-internal sealed record RecoveryPointCreatorWire(
+/// <summary>AWS <c>RecoveryPointCreator</c> on the wire (same shape as the vault endpoints' RecoveryPointCreatorWire).</summary>
+internal sealed record JobCreatorWire(
     string? BackupPlanId,
     string? BackupPlanArn,
     string? BackupPlanName,
@@ -24,7 +24,7 @@ internal sealed record StartBackupJobBody(
     string? IdempotencyToken,
     long? StartWindowMinutes,
     long? CompleteWindowMinutes,
-    LifecycleWire? Lifecycle,
+    JobLifecycleWire? Lifecycle,
     Dictionary<string, string>? RecoveryPointTags,
     Dictionary<string, string>? BackupOptions,
     JsonElement? Index,
@@ -42,7 +42,7 @@ internal sealed record BackupJobWire(
     string VaultType,
     string? VaultLockState,
     string? RecoveryPointArn,
-    LifecycleWire? RecoveryPointLifecycle,
+    JobLifecycleWire? RecoveryPointLifecycle,
     string? EncryptionKeyArn,
     bool IsEncrypted,
     string ResourceArn,
@@ -53,7 +53,7 @@ internal sealed record BackupJobWire(
     string PercentDone,
     long BackupSizeInBytes,
     string IamRoleArn,
-    RecoveryPointCreatorWire? CreatedBy,
+    JobCreatorWire? CreatedBy,
     DateTimeOffset? ExpectedCompletionDate,
     DateTimeOffset? StartBy,
     string ResourceType,
