@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
 
 namespace Arca.Tests.Server;
 
@@ -9,7 +10,7 @@ namespace Arca.Tests.Server;
 /// restores compared with the originals (trees by digest, SQLite and PostgreSQL by rows); a server killed with SIGKILL in
 /// the middle of a large backup, restarted on the same data directory.
 /// </summary>
-public sealed class BackupJobsEndToEndTests : IAsyncLifetime
+public sealed class BackupJobsEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
     private static readonly string[] ServerOptions = ["--scheduler-tick", "1", "--job-renewal", "0.2"];
@@ -69,7 +70,7 @@ public sealed class BackupJobsEndToEndTests : IAsyncLifetime
             j => j.Length >= 2,
             TimeSpan.FromMinutes(4),
             "two scheduled backup jobs completing");
-        Assert.Equal([dbArn, webArn], jobs.Select(j => j.GetProperty("ResourceArn").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { webArn, dbArn }.Order(StringComparer.Ordinal), jobs.Select(j => j.GetProperty("ResourceArn").GetString()!).Order(StringComparer.Ordinal));
         foreach (JsonElement job in jobs)
         {
             DateTimeOffset started = DateTimeOffset.FromUnixTimeMilliseconds((long)(job.GetProperty("InitiationDate").GetDouble() * 1000));
@@ -165,6 +166,7 @@ public sealed class BackupJobsEndToEndTests : IAsyncLifetime
         JsonElement ended = await EndedAsync("/backup-jobs/" + jobId, "State");
 
         string state = ended.GetProperty("State").GetString()!;
+        output.WriteLine($"caught at {running.GetProperty("BytesTransferred").GetInt64()} bytes; after the restart: {ended}");
         Assert.True(state == "COMPLETED" || (state == "FAILED" && ended.GetProperty("StatusMessage").GetString()!.Contains("interrupted", StringComparison.Ordinal)), ended.ToString());
         JsonElement points = (await _api.OkAsync("GET", "/backup-vaults/cabvault/recovery-points/")).GetProperty("RecoveryPoints");
         if (state == "COMPLETED")
