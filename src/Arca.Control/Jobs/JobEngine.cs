@@ -42,7 +42,17 @@ public sealed class JobEngine : IAsyncDisposable
     }
 
     /// <summary>Wakes idle workers: call after enqueueing a job that is due now.</summary>
-    public void Wake() => _wake.Release(_options.Workers);
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release(_options.Workers);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine stopped (server shutting down); the job is picked up by the next start.
+        }
+    }
 
     /// <summary>
     /// Stops a job this engine is running now, after its queue recorded the stop request (the renewal would notice it
