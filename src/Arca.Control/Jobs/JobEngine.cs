@@ -17,6 +17,7 @@ public sealed class JobEngine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CancellationTokenSource Run, StopReason Reason)> _running = new(StringComparer.Ordinal);
     private Task[] _loops = [];
 
     public JobEngine(IReadOnlyList<(JobQueue Queue, IJobRunner Runner)> kinds, JobNode node, JobEngineOptions options, TimeProvider time, ILogger logger)
@@ -41,7 +42,42 @@ public sealed class JobEngine : IAsyncDisposable
     }
 
     /// <summary>Wakes idle workers: call after enqueueing a job that is due now.</summary>
-    public void Wake() => _wake.Release(_options.Workers);
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release(_options.Workers);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine stopped (server shutting down); the job is picked up by the next start.
+        }
+    }
+
+    /// <summary>
+    /// Stops a job this engine is running now, after its queue recorded the stop request (the renewal would notice it
+    /// within <see cref="JobEngineOptions.RenewEvery"/>; this is at once). Returns false when the job does not run here.
+    /// </summary>
+    public bool StopRunning(string jobId)
+    {
+        if (!_running.TryGetValue(jobId, out var running))
+        {
+            return false;
+        }
+
+        var profile = _kinds.First(k => k.Queue.Profile.Kind == running.Reason.Kind).Queue.Profile;
+        running.Reason.Outcome ??= new JobOutcome(profile.Stopped ?? profile.Failed, "The job was stopped.", "ABORTED");
+        try
+        {
+            running.Run.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // it finished meanwhile
+        }
+
+        return true;
+    }
 
     /// <summary>Runs one sweep now (expiries and dead leases).</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
@@ -150,7 +186,20 @@ public sealed class JobEngine : IAsyncDisposable
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         var progress = new JobProgress();
-        var reason = new StopReason();
+        var reason = new StopReason { Kind = queue.Profile.Kind };
+        _running[job.JobId] = (run, reason);
+        try
+        {
+            await RunClaimedAsync(queue, runner, job, progress, reason, run, shutdown).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(job.JobId, out _);
+        }
+    }
+
+    private async Task RunClaimedAsync(JobQueue queue, IJobRunner runner, JobRecord job, JobProgress progress, StopReason reason, CancellationTokenSource run, CancellationToken shutdown)
+    {
         var renewal = RenewLoopAsync(queue, job, progress, reason, run);
         JobOutcome outcome;
         try
@@ -181,6 +230,12 @@ public sealed class JobEngine : IAsyncDisposable
 
         await run.CancelAsync().ConfigureAwait(false);
         await renewal.ConfigureAwait(false);
+        var last = progress.Current();
+        outcome = outcome with
+        {
+            BytesTransferred = outcome.BytesTransferred ?? last.BytesTransferred,
+            BackupSizeInBytes = outcome.BackupSizeInBytes ?? last.BackupSizeInBytes,
+        };
         if (await queue.FinishAsync(job.JobId, Node, outcome, CancellationToken.None).ConfigureAwait(false) is { } finished)
         {
             JobFinished?.Invoke(finished);
@@ -228,6 +283,8 @@ public sealed class JobEngine : IAsyncDisposable
 
     private sealed class StopReason
     {
+        public JobKind Kind { get; init; }
+
         public JobOutcome? Outcome { get; set; }
     }
 }

@@ -51,6 +51,9 @@ public sealed record JobKindProfile
 
     public string Failed { get; init; } = "FAILED";
 
+    /// <summary>The state of a job whose work succeeded.</summary>
+    public string Completed { get; init; } = "COMPLETED";
+
     /// <summary>The state a stop request puts a running job in, or null when the kind goes straight to <see cref="Stopped"/>.</summary>
     public string? Stopping { get; init; }
 

@@ -91,12 +91,13 @@ public sealed class JobQueue
                     return null;
                 }
 
+                var now = progress.Current();
                 var renewed = job with
                 {
                     LeaseUntil = _time.GetUtcNow() + lease,
-                    PercentDone = progress.PercentDone,
-                    BytesTransferred = progress.BytesTransferred,
-                    BackupSizeInBytes = progress.BackupSizeInBytes,
+                    PercentDone = now.PercentDone,
+                    BytesTransferred = now.BytesTransferred,
+                    BackupSizeInBytes = now.BackupSizeInBytes,
                 };
                 await _jobs.PutAsync(tx, renewed).ConfigureAwait(false);
                 return renewed;
@@ -115,11 +116,13 @@ public sealed class JobQueue
                     return null;
                 }
 
-                var state = Profile.CanTransition(job.State, outcome.State) ? outcome.State : Profile.Failed;
+                // A stop that arrives after the work was committed (the recovery point exists) does not undo it.
+                var committedWhileStopping = job.State == Profile.Stopping && outcome.State == Profile.Completed;
+                var state = committedWhileStopping || Profile.CanTransition(job.State, outcome.State) ? outcome.State : Profile.Failed;
                 var finished = Finish(job, state, outcome.StatusMessage, outcome.MessageCategory) with
                 {
                     Result = outcome.Result ?? job.Result,
-                    PercentDone = state == "COMPLETED" ? 100 : job.PercentDone,
+                    PercentDone = state == Profile.Completed ? 100 : job.PercentDone,
                     BackupSizeInBytes = outcome.BackupSizeInBytes ?? job.BackupSizeInBytes,
                     BytesTransferred = outcome.BytesTransferred ?? job.BytesTransferred,
                 };

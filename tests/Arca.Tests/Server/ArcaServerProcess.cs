@@ -39,10 +39,11 @@ internal sealed class ArcaServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ArcaServerProcess> StartAsync(string dataDir)
+    /// <summary>Starts <c>arca server</c> on <paramref name="dataDir"/> with <paramref name="extraArguments"/> (e.g. hidden test options).</summary>
+    public static async Task<ArcaServerProcess> StartAsync(string dataDir, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "arca.dll"), "server", "--data-dir", dataDir, "--listen", "http://127.0.0.1:0", "--regions", "us-east-1,eu-west-1" })
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "arca.dll"), "server", "--data-dir", dataDir, "--listen", "http://127.0.0.1:0", "--regions", "us-east-1,eu-west-1" }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -76,6 +77,17 @@ internal sealed class ArcaServerProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the process with SIGKILL (a crash: nothing is flushed or stopped) and waits for it to be gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

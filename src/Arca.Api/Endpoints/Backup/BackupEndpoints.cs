@@ -23,6 +23,7 @@ internal static class BackupEndpoints
         services.AddSingleton<BackupSelectionService>();
         services.AddSingleton<RegionSettingsService>();
         services.AddSingleton<ResourceInventoryService>();
+        JobEndpoints.AddServices(services);
     }
 
     public static void Map(RestJsonService backup)
@@ -32,5 +33,6 @@ internal static class BackupEndpoints
         RegionSettingsEndpoints.Map(backup);
         BackupTagEndpoints.Map(backup);
         ResourceInventoryEndpoints.Map(backup);
+        JobEndpoints.Map(backup);
     }
 }

@@ -31,9 +31,18 @@ internal static class ServerCommand
         DefaultValueFactory = _ => string.Join(',', new ArcaServerOptions().Regions),
     };
 
+    /// <summary>Test hook (hidden): seconds between scheduler ticks instead of 60, so end-to-end tests need not wait a minute.</summary>
+    private static readonly Option<double?> SchedulerTick = new("--scheduler-tick") { Hidden = true };
+
+    /// <summary>Test hook (hidden): seconds between a running job's lease renewals (progress writes) instead of 30.</summary>
+    private static readonly Option<double?> JobRenewal = new("--job-renewal") { Hidden = true };
+
     public static Command Create()
     {
-        var command = new Command("server", "Run the Arca server: AWS Backup, Organizations, KMS, STS and IAM APIs on one listener.") { DataDir, Listen, Regions };
+        var command = new Command("server", "Run the Arca server: AWS Backup, Organizations, KMS, STS and IAM APIs on one listener.")
+        {
+            DataDir, Listen, Regions, SchedulerTick, JobRenewal,
+        };
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
@@ -74,7 +83,8 @@ internal static class ServerCommand
             try
             {
                 regions = await RegionSet.OpenAsync(dir, options.Regions, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
-                await ServeAsync(dir, options, masterKey, store, regions, cancellationToken).ConfigureAwait(false);
+                BackupJobHostOptions jobs = JobOptions(parse, NodeIdFile.LoadOrCreate(dir));
+                await ServeAsync(dir, options, jobs, masterKey, store, regions, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -96,11 +106,35 @@ internal static class ServerCommand
         }
     }
 
-    private static async Task ServeAsync(string dir, ArcaServerOptions options, MasterKey masterKey, SqliteMetadataStore store, RegionSet regions, CancellationToken cancellationToken)
+    private static BackupJobHostOptions JobOptions(ParseResult parse, string nodeId)
+    {
+        var jobs = new BackupJobHostOptions { NodeId = nodeId };
+        if (parse.GetValue(SchedulerTick) is { } tick)
+        {
+            jobs.SchedulerTick = TimeSpan.FromSeconds(tick);
+        }
+
+        if (parse.GetValue(JobRenewal) is { } renewal)
+        {
+            jobs.RenewEvery = TimeSpan.FromSeconds(renewal);
+        }
+
+        return jobs;
+    }
+
+    private static async Task ServeAsync(
+        string dir, ArcaServerOptions options, BackupJobHostOptions jobs, MasterKey masterKey, SqliteMetadataStore store, RegionSet regions, CancellationToken cancellationToken)
     {
         PageTokens tokens = await PageTokens.LoadOrCreateAsync(store, cancellationToken).ConfigureAwait(false);
         var controlPlane = new ArcaControlPlane(store, regions, masterKey, tokens, TimeProvider.System);
-        ArcaServer server = ArcaServer.CreateBuilder(options, controlPlane).Build();
+        ArcaServerBuilder builder = ArcaServer.CreateBuilder(options, controlPlane);
+        builder.Services.Configure<BackupJobHostOptions>(o =>
+        {
+            o.NodeId = jobs.NodeId;
+            o.SchedulerTick = jobs.SchedulerTick;
+            o.RenewEvery = jobs.RenewEvery;
+        });
+        ArcaServer server = builder.Build();
         try
         {
             string credentials = Path.Combine(dir, "credentials");

@@ -1,0 +1,42 @@
+using Arca.Api.Hosting;
+using Arca.Api.Protocols.RestJson;
+using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.RecoveryPoints;
+using Arca.Control.Backup.Scheduling;
+using Arca.Control.Backup.Vaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Arca.Api.Endpoints.Backup;
+
+/// <summary>
+/// Backup and restore jobs and the scheduler: their control-plane services, the per-region job engines and the
+/// scheduler loop (hosted services), and their operations. Called from <see cref="BackupEndpoints"/>.
+/// </summary>
+internal static class JobEndpoints
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<BackupJobHostOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackupJobHostOptions>, BackupJobHostOptionsValidator>();
+        services.TryAddSingleton<PendingVaultService>();
+        services.TryAddSingleton<IBackupVaults>(sp => sp.GetRequiredService<PendingVaultService>());
+        services.TryAddSingleton<IRecoveryPointCatalog>(sp => sp.GetRequiredService<PendingVaultService>());
+        services.TryAddSingleton<IJobVisibility, OwnAccountJobVisibility>();
+        services.AddSingleton<RegionJobs>();
+        services.AddSingleton<BackupJobService>();
+        services.AddSingleton<RestoreJobService>();
+        services.AddSingleton<BackupJobRunner>();
+        services.AddSingleton<RestoreJobRunner>();
+        services.AddSingleton<BackupScheduler>();
+        services.AddHostedService<BackupJobHost>();
+        services.AddHostedService<BackupSchedulerService>();
+    }
+
+    public static void Map(RestJsonService backup)
+    {
+        BackupJobEndpoints.Map(backup);
+        RestoreJobEndpoints.Map(backup);
+    }
+}
