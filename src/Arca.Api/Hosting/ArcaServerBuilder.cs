@@ -47,6 +47,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
         BackupEndpoints.AddServices(services);
+        BackupPlanStatusEndpoints.AddServices(services); // organization-managed plans: materializer, status, opt-in seam
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
