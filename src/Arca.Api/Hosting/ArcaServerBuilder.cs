@@ -47,7 +47,6 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
         BackupEndpoints.AddServices(services);
-        BackupPlanStatusEndpoints.AddServices(services); // organization-managed plans: materializer, status, opt-in seam
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
@@ -103,6 +102,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<BackupPolicyService>();
         services.AddSingleton<BackupPolicyChangeFeed>();
         services.AddSingleton<IOrganizationTreeListener, BackupPolicyTreeListener>(); // tree changes → IBackupPolicyListener
+        BackupPlanStatusEndpoints.AddServices(services); // the IBackupPolicyListener: materializer (hosted), status, opt-in seam
         GlobalSettingsEndpoints.AddServices(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();

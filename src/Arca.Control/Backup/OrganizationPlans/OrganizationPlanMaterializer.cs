@@ -13,7 +13,7 @@ namespace Arca.Control.Backup.OrganizationPlans;
 /// Materializes effective backup policies (reference §4.5): for every account the change feed marks, and every plan of its
 /// effective policy, writes an organization-managed backup plan with its selections into each region the plan lists and this
 /// server serves, removes the plans the policy no longer asks for, records what it could not write and why, checks what each
-/// plan needs (vaults, copy destinations, roles), then completes the account's marker (docs/design/backup-service.md §8).
+/// plan needs (vaults, copy destinations, roles), then completes the account's marker (docs/design/backup-service.md §9).
 /// </summary>
 /// <remarks>
 /// <para>Idempotent and crash-safe: each region is written in one transaction of its store; the marker is completed last, so

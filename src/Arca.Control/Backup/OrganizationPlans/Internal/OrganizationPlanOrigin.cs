@@ -2,7 +2,7 @@ namespace Arca.Control.Backup.OrganizationPlans.Internal;
 
 /// <summary>
 /// Where an organization-managed plan comes from and what is missing for it to run, stored on its plan document
-/// (<c>Organization</c>; docs/design/backup-service.md §8). Written by <see cref="OrganizationPlanMaterializer"/> only.
+/// (<c>Organization</c>; docs/design/backup-service.md §9). Written by <see cref="OrganizationPlanMaterializer"/> only.
 /// </summary>
 internal sealed record OrganizationPlanOrigin
 {
