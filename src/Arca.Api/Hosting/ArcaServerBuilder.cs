@@ -105,6 +105,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<BackupPolicyService>();
         services.AddSingleton<BackupPolicyChangeFeed>();
         services.AddSingleton<IOrganizationTreeListener, BackupPolicyTreeListener>(); // tree changes → IBackupPolicyListener
+        BackupPlanStatusEndpoints.AddServices(services); // the IBackupPolicyListener: materializer (hosted), status, opt-in seam
         GlobalSettingsEndpoints.AddServices(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();

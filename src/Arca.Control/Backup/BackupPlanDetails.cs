@@ -1,3 +1,4 @@
+using Arca.Control.Backup.OrganizationPlans;
 using Arca.Domain.Plans;
 
 namespace Arca.Control.Backup;
@@ -29,6 +30,9 @@ public sealed record BackupPlanDetails
 
     /// <summary>Whether the plan comes from an Organizations backup policy (read-only for the account).</summary>
     public bool OrganizationManaged { get; init; }
+
+    /// <summary>For an organization-managed plan, what keeps it from running as its policy intends (Arca's extension); else empty.</summary>
+    public IReadOnlyList<OrganizationPlanFinding> OrganizationFindings { get; init; } = [];
 
     /// <summary>The next scheduled runs, when GetBackupPlan asked for them; otherwise empty.</summary>
     public IReadOnlyList<ScheduledRun> ScheduledRunsPreview { get; init; } = [];

@@ -1,4 +1,5 @@
 using Arca.Control.Backup.Internal;
+using Arca.Control.Backup.OrganizationPlans.Internal;
 using Arca.Control.Iam;
 using Arca.Control.Identity;
 using Arca.Control.Metadata;
@@ -38,6 +39,13 @@ public sealed class BackupSelectionService(RegionSet regions, Authorizer authori
         }
 
         string? token = ClientTokens.Validate(request.CreatorRequestId);
+        if (OrganizationPlanIds.IsOrganizationPlan(id))
+        {
+            // Refused whatever the role: an organization-managed plan changes only through its policy.
+            await regions.Get(caller.Region).Store.TransactAsync(tx => PlanAccess.RequireMutableAsync(tx, caller.AccountId, caller.Region, id), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         await RequireRoleAsync(caller, selection.IamRoleArn!, cancellationToken).ConfigureAwait(false);
         await authorizer.AuthorizeAsync(caller, "backup:CreateBackupSelection", BackupPlanService.PlanArn(caller, id), cancellationToken: cancellationToken)
             .ConfigureAwait(false);

@@ -51,7 +51,8 @@ internal static class BackupPlanEndpoints
             plan.DeletionDate,
             plan.LastExecutionDate,
             plan.BackupPlan.AdvancedBackupSettings,
-            plan.ScheduledRunsPreview.Count == 0 ? null : [.. plan.ScheduledRunsPreview.Select(r => new ScheduledRunOutput(r.ExecutionTime, r.RuleId, r.RuleExecutionType))]);
+            plan.ScheduledRunsPreview.Count == 0 ? null : [.. plan.ScheduledRunsPreview.Select(r => new ScheduledRunOutput(r.ExecutionTime, r.RuleId, r.RuleExecutionType))],
+            plan.OrganizationManaged ? [.. plan.OrganizationFindings.Select(OrganizationFindingWire.From)] : null);
         return RestJsonResponse.From(output, BackupWireJson.Default.GetPlanOutput);
     }
 

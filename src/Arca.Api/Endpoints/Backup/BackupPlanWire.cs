@@ -22,7 +22,10 @@ internal sealed record DeletePlanOutput(string BackupPlanId, string BackupPlanAr
 /// <summary>AWS <c>ScheduledPlanExecutionMember</c>.</summary>
 internal sealed record ScheduledRunOutput(DateTimeOffset ExecutionTime, string RuleId, string RuleExecutionType);
 
-/// <summary>The output of GetBackupPlan.</summary>
+/// <summary>
+/// The output of GetBackupPlan; <c>ArcaFindings</c> (organization-managed plans only) is Arca's extension: what keeps the plan from
+/// running as its policy intends. AWS clients ignore members their model does not have.
+/// </summary>
 internal sealed record GetPlanOutput(
     BackupPlanInput BackupPlan,
     string BackupPlanId,
@@ -33,7 +36,8 @@ internal sealed record GetPlanOutput(
     DateTimeOffset? DeletionDate,
     DateTimeOffset? LastExecutionDate,
     IReadOnlyList<AdvancedBackupSetting>? AdvancedBackupSettings,
-    IReadOnlyList<ScheduledRunOutput>? ScheduledRunsPreview);
+    IReadOnlyList<ScheduledRunOutput>? ScheduledRunsPreview,
+    IReadOnlyList<OrganizationFindingWire>? ArcaFindings = null);
 
 /// <summary>AWS <c>BackupPlansListMember</c>.</summary>
 internal sealed record PlanListMember(

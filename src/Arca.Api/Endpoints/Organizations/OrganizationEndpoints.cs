@@ -13,7 +13,7 @@ namespace Arca.Api.Endpoints.Organizations;
 internal static class OrganizationEndpoints
 {
     /// <summary>Every implemented Organizations operation: the structure, then policies (backup policies), their attachments and
-    /// types, effective policies and Arca's provenance extension.</summary>
+    /// types, effective policies and Arca's provenance and backup-plan-status extensions.</summary>
     public static void MapAll(AwsJsonService organizations)
     {
         Map(organizations);
@@ -26,6 +26,7 @@ internal static class OrganizationEndpoints
         PolicyAttachmentEndpoints.Map(organizations);
         PolicyTypeEndpoints.Map(organizations);
         EffectivePolicyEndpoints.Map(organizations);
+        BackupPlanStatusEndpoints.Map(organizations);
     }
 
     public static void Map(AwsJsonService organizations)

@@ -44,6 +44,7 @@ internal static class PlanAccess
         DeletionDate = plan.DeletionDate,
         LastExecutionDate = plan.LastExecutionDate,
         OrganizationManaged = plan.OrganizationManaged,
+        OrganizationFindings = plan.Organization?.Findings ?? [],
     };
 
     public static BackupPlanDetails Details(PlanVersionDocument version, PlanDocument plan) => Details(plan) with

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Arca.Control.Backup.OrganizationPlans.Internal;
 using Arca.Domain.Plans;
 
 namespace Arca.Control.Backup.Internal;
@@ -40,6 +41,9 @@ internal sealed record PlanDocument
     /// every change to them or their selections is refused with InvalidRequestException.
     /// </summary>
     public bool OrganizationManaged { get; init; }
+
+    /// <summary>For organization-managed plans: the organization, the policy's plan name and the findings (issue 5).</summary>
+    public OrganizationPlanOrigin? Organization { get; init; }
 
     /// <summary>The current version's position in the plan's history (1 for the first).</summary>
     public int VersionSequence { get; init; } = 1;

@@ -8,5 +8,6 @@ internal static class OrganizationsCommand
     public static Command Create() => new("organizations", "Arca's extensions to AWS Organizations (use the AWS CLI for the rest).")
     {
         EffectiveBackupPolicyCommand.Create(),
+        BackupPlanStatusCommand.Create(),
     };
 }
