@@ -47,6 +47,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<IValidateOptions<ArcaServerOptions>, ArcaServerOptionsValidator>();
         AddControlPlane(services, controlPlane);
         BackupEndpoints.AddServices(services);
+        Arca.WebConsole.WebConsoleSite.AddTo(services, options.Regions); // pages and assets under /console, ahead of the edge (docs/design/console.md)
         services.AddSingleton(new SigV4Verifier());
         services.AddSingleton<AwsEdge>();
         services.AddHostedService<ExpiredSessionSweeper>();
