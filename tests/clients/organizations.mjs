@@ -128,8 +128,8 @@ check('ChildNotFoundException 404', noChild?.name === 'ChildNotFoundException' &
 const badMax = await error(orgs.send(new ListAccountsCommand({ MaxResults: 50 })));
 check('MaxResults above 20 is InvalidInputException', badMax?.name === 'InvalidInputException' && badMax.message.includes('MaxResults'), badMax);
 const policies = await error(orgs.send(new DescribeEffectivePolicyCommand({ PolicyType: 'BACKUP_POLICY' })));
-check('Backup policies are not implemented yet, and say so', policies?.name === 'UnsupportedOperationException'
-  && policies.message.includes('DescribeEffectivePolicy'), policies);
+check('Backup policies not enabled: EffectivePolicyNotFoundException 400 (organizations-policies.mjs covers policies)',
+  policies?.name === 'EffectivePolicyNotFoundException' && policies.status === 400, policies);
 
 const assumed = await new STSClient({ ...base, credentials: root }).send(new AssumeRoleCommand({
   RoleArn: `arn:aws:iam::${source}:role/OrganizationAccountAccessRole`, RoleSessionName: 'js-admin',

@@ -61,6 +61,7 @@ public sealed class ArcaServerBuilder
         OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
         KmsEndpoints.Map(Protocols.Json("kms"));
         BackupEndpoints.Map(Protocols.Rest("backup"));
+        GlobalSettingsEndpoints.Map(Protocols.Rest("backup"));
     }
 
     /// <summary>The services of the server (control plane, edge); add or replace registrations before <see cref="Build"/>.</summary>
@@ -96,6 +97,13 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<OrganizationAccountService>();
         services.AddSingleton<ServiceAccessService>();
         services.AddSingleton<DelegatedAdministratorService>();
+        services.AddSingleton<PolicyService>();
+        services.AddSingleton<PolicyAttachmentService>();
+        services.AddSingleton<PolicyTypeService>();
+        services.AddSingleton<BackupPolicyService>();
+        services.AddSingleton<BackupPolicyChangeFeed>();
+        services.AddSingleton<IOrganizationTreeListener, BackupPolicyTreeListener>(); // tree changes → IBackupPolicyListener
+        GlobalSettingsEndpoints.AddServices(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<CallerResolver>();

@@ -86,6 +86,8 @@ public sealed class AccountCreationService(
                 Tags = tags,
             };
             await OrganizationCollections.Members.PutAsync(tx, joined, expectedVersion: 0).ConfigureAwait(false);
+            await BackupPolicyChanges.MarkIfEnabledAsync(tx, organization.Id, [account.Id], BackupPolicyChangeReason.AccountJoined, joined.JoinedAt)
+                .ConfigureAwait(false);
             status = status with { State = CreateAccountState.Succeeded, CompletedAt = joined.JoinedAt, AccountId = account.Id };
             await OrganizationCollections.CreateAccountStatuses.PutAsync(tx, status).ConfigureAwait(false);
             return joined;

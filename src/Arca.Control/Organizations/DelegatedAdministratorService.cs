@@ -121,4 +121,16 @@ public sealed class DelegatedAdministratorService(IMetadataStore store, Authoriz
         return Paging.Page(found, limit, OrganizationCollections.DelegatedAdministrators.KeyOf,
             r => new DelegatedService(r.ServicePrincipal, r.EnabledAt), tokens, scope);
     }
+
+    /// <summary>Whether <paramref name="accountId"/> is a delegated administrator of <paramref name="organizationId"/> for
+    /// <paramref name="servicePrincipal"/>; no authorization (for other services, e.g. Backup's cross-account monitoring).</summary>
+    public Task<bool> IsRegisteredAsync(string organizationId, string accountId, string servicePrincipal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organizationId);
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(servicePrincipal);
+        return store.TransactAsync(async tx => await OrganizationCollections.DelegatedAdministrators.GetAsync(
+            tx, OrganizationCollections.DelegatedAdministratorKey(organizationId, accountId, servicePrincipal)).ConfigureAwait(false) is not null,
+            cancellationToken);
+    }
 }

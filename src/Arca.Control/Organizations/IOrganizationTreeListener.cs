@@ -1,10 +1,10 @@
 namespace Arca.Control.Organizations;
 
 /// <summary>
-/// The seam for everything derived from an account's place in its organization — first of all the backup-policy
-/// materializer (issue 5), which recomputes an account's effective backup policy and its organization-managed
-/// plans when the account joins, moves or leaves. Register implementations in the server's services; the
-/// Organizations services call every registered listener.
+/// The seam for everything derived from an account's place in its organization. Backup policies use it through
+/// <see cref="BackupPolicyTreeListener"/>, which forwards the accounts the tree services marked in the change feed to the
+/// <see cref="IBackupPolicyListener"/>s (the materializer listens there). Register implementations in the server's
+/// services; the Organizations services call every registered listener.
 /// </summary>
 /// <remarks>
 /// <para>Delivery: in process, after the change's transaction has committed, on the request that made it,

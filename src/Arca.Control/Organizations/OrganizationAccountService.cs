@@ -82,7 +82,8 @@ public sealed class OrganizationAccountService(
                 throw OrganizationErrors.DuplicateAccount(id, destination);
             }
 
-            return await OrganizationCollections.Members.PutAsync(tx, member with { ParentId = target.Id, ParentPath = target.Path }).ConfigureAwait(false);
+            await OrganizationCollections.Members.PutAsync(tx, member with { ParentId = target.Id, ParentPath = target.Path }).ConfigureAwait(false);
+            return await BackupPolicyChanges.MarkIfEnabledAsync(tx, organization.Id, [id], BackupPolicyChangeReason.AccountMoved, now).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         await OrganizationTree.PublishAsync(listeners, new OrganizationTreeChange(
             OrganizationTreeChangeKind.AccountMoved, organization.Id, id, source, destination, now), cancellationToken).ConfigureAwait(false);
@@ -98,6 +99,7 @@ public sealed class OrganizationAccountService(
         string id = OrganizationValidation.AccountId(accountId);
         OrganizationRecord organization = await _access.RequireAsync(caller, "RemoveAccountFromOrganization", CallerAccess.Management,
             o => OrganizationArns.Account(o.ManagementAccountId, o.Id, id), cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = time.GetUtcNow();
         MemberRecord removed = await store.TransactAsync(async tx =>
         {
             MemberRecord member = await OrganizationTree.FindMemberAsync(tx, organization, id).ConfigureAwait(false)
@@ -115,11 +117,14 @@ public sealed class OrganizationAccountService(
                     $"The account {id} is a delegated administrator; deregister it first.");
             }
 
+            // Its own backup policies are detached; none applies any longer.
+            await PolicyCollections.DetachAllFromTargetAsync(tx, organization.Id, id).ConfigureAwait(false);
+            await BackupPolicyChanges.MarkIfEnabledAsync(tx, organization.Id, [id], BackupPolicyChangeReason.AccountRemoved, now).ConfigureAwait(false);
             await OrganizationCollections.Members.DeleteAsync(tx, id).ConfigureAwait(false);
             return member;
         }, cancellationToken).ConfigureAwait(false);
         await OrganizationTree.PublishAsync(listeners, new OrganizationTreeChange(
-            OrganizationTreeChangeKind.AccountRemoved, organization.Id, id, removed.ParentId, null, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            OrganizationTreeChangeKind.AccountRemoved, organization.Id, id, removed.ParentId, null, now), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<OrganizationPage<OrganizationAccount>> ListAsync(

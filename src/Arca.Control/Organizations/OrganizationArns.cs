@@ -17,4 +17,8 @@ public static class OrganizationArns
 
     public static string Account(string managementAccountId, string organizationId, string accountId) =>
         $"arn:aws:organizations::{managementAccountId}:account/{organizationId}/{accountId}";
+
+    /// <summary><c>arn:aws:organizations::MGMT:policy/o-…/backup_policy/p-…</c>: the type in lower case.</summary>
+    public static string Policy(string managementAccountId, string organizationId, string policyType, string policyId) =>
+        $"arn:aws:organizations::{managementAccountId}:policy/{organizationId}/{policyType.ToLowerInvariant()}/{policyId}";
 }

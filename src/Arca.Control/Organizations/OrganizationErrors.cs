@@ -21,6 +21,11 @@ public static class OrganizationErrors
         new("AccessDeniedException",
             $"You don't have permissions to access this resource: only the management account or a delegated administrator may call {operation}.", 403);
 
+    /// <summary><c>AccessDeniedException</c> 403 for changes to backup policies, which Backup's delegated administrators may make too.</summary>
+    public static AwsServiceException AccessDeniedForBackupPolicies(string operation) =>
+        new("AccessDeniedException",
+            $"You don't have permissions to access this resource: only the management account or a delegated administrator for backup.amazonaws.com may call {operation}.", 403);
+
     /// <summary><c>AWSOrganizationsNotInUseException</c> 404.</summary>
     public static AwsServiceException NotInUse() =>
         new("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.", 404);

@@ -83,6 +83,7 @@ public sealed class OrganizationService(
         ArgumentNullException.ThrowIfNull(caller);
         OrganizationRecord organization = await _access.RequireAsync(caller, "DeleteOrganization", CallerAccess.Management,
             o => OrganizationArns.Organization(o.ManagementAccountId, o.Id), cancellationToken).ConfigureAwait(false);
+        DateTimeOffset now = time.GetUtcNow();
         MemberRecord management = await store.TransactAsync(async tx =>
         {
             IReadOnlyList<MemberRecord> members = await OrganizationCollections.OfOrganizationAsync(tx, OrganizationCollections.Members, organization.Id)
@@ -92,6 +93,10 @@ public sealed class OrganizationService(
                 throw OrganizationErrors.OrganizationNotEmpty(members.Count - 1);
             }
 
+            await BackupPolicyChanges.MarkIfEnabledAsync(tx, organization.Id, [members[0].AccountId], BackupPolicyChangeReason.OrganizationDeleted, now)
+                .ConfigureAwait(false);
+            await DeleteAllAsync(tx, PolicyCollections.Attachments, organization.Id).ConfigureAwait(false);
+            await DeleteAllAsync(tx, PolicyCollections.Policies, organization.Id).ConfigureAwait(false);
             await DeleteAllAsync(tx, OrganizationCollections.Units, organization.Id).ConfigureAwait(false);
             await DeleteAllAsync(tx, OrganizationCollections.CreateAccountStatuses, organization.Id).ConfigureAwait(false);
             await DeleteAllAsync(tx, OrganizationCollections.ServiceAccess, organization.Id).ConfigureAwait(false);
@@ -101,7 +106,7 @@ public sealed class OrganizationService(
             return members[0];
         }, cancellationToken).ConfigureAwait(false);
         await OrganizationTree.PublishAsync(listeners, new OrganizationTreeChange(
-            OrganizationTreeChangeKind.OrganizationDeleted, organization.Id, management.AccountId, management.ParentId, null, time.GetUtcNow()),
+            OrganizationTreeChangeKind.OrganizationDeleted, organization.Id, management.AccountId, management.ParentId, null, now),
             cancellationToken).ConfigureAwait(false);
     }
 

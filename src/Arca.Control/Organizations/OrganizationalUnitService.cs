@@ -119,6 +119,7 @@ public sealed class OrganizationalUnitService(IMetadataStore store, Authorizer a
                 throw OrganizationErrors.OrganizationalUnitNotEmpty(id);
             }
 
+            await PolicyCollections.DetachAllFromTargetAsync(tx, organization.Id, id).ConfigureAwait(false); // AWS detaches an OU's policies with it
             return await OrganizationCollections.Units.DeleteAsync(tx, id).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Organizations;
 using Arca.Cli.Resource;
 using Arca.Cli.Server;
 using Arca.Cli.Vault;
@@ -15,6 +16,7 @@ internal static class ArcaCommandLine
             VaultCommand.Create(),
             ServerCommand.Create(),
             ResourceCommand.Create(),
+            OrganizationsCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -131,18 +131,6 @@ public sealed class OrganizationsEndpointTests : IAsyncLifetime
         Assert.False(failed.TryGetProperty("AccountId", out _));
     }
 
-    [Theory]
-    [InlineData("CreatePolicy")]
-    [InlineData("AttachPolicy")]
-    [InlineData("DetachPolicy")]
-    [InlineData("EnablePolicyType")]
-    [InlineData("DescribeEffectivePolicy")]
-    public async Task Policy_operations_are_named_as_not_implemented_yet(string operation)
-    {
-        await OkAsync("CreateOrganization", "{}");
-        await ErrorAsync(operation, """{"PolicyType":"BACKUP_POLICY"}""", 400, "UnsupportedOperationException", Prefix + operation);
-    }
-
     public static TheoryData<string, string, int, string, string> BadInputs => new()
     {
         { "CreateOrganization", """{"FeatureSet":"SOME"}""", 400, "InvalidInputException", "FeatureSet" },

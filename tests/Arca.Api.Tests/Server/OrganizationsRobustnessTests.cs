@@ -12,13 +12,15 @@ public sealed class OrganizationsRobustnessTests : IAsyncLifetime
     [
         "FeatureSet", "NextToken", "MaxResults", "ParentId", "Name", "Tags", "OrganizationalUnitId", "ChildType", "ChildId", "Email", "AccountName",
         "RoleName", "IamUserAccessToBilling", "CreateAccountRequestId", "States", "AccountId", "SourceParentId", "DestinationParentId", "ServicePrincipal",
+        "Content", "Description", "Type", "PolicyId", "TargetId", "Filter", "RootId", "PolicyType",
     ];
 
     private static readonly string[] Values =
     [
         "null", "\"\"", "\" \"", "\"\\u0001<&>\\\"'\"", "-1", "99999999999999999999", "1.5", "true", "[]", "{}", "[null]", "[{}]",
         "[{\"Key\":null,\"Value\":null}]", "\"" + new string('x', 140_000) + "\"", "\"r-abcd\"", "\"ou-abcd-12345678\"", "\"111111111111\"",
-        "\"é\\ud83d\\ude00\\ud800\"", "\"car-00000000\"", "\"backup.amazonaws.com\"",
+        "\"é\\ud83d\\ude00\\ud800\"", "\"car-00000000\"", "\"backup.amazonaws.com\"", "\"p-00000000\"", "\"BACKUP_POLICY\"",
+        "\"{\\\"plans\\\":{}}\"",
     ];
 
     private TestServer _server = null!;

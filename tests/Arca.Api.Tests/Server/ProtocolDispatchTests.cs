@@ -21,7 +21,7 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
                 ["caller"] = request.Context.Caller.AccountId,
                 ["region"] = request.Context.Region,
             })))));
-        builder.Protocols.Rest("backup").Map("DescribeGlobalSettings", _ => throw new InvalidOperationException("boom " + Secret));
+        builder.Protocols.Rest("backup").Map("ListFrameworks", _ => throw new InvalidOperationException("boom " + Secret));
         builder.Protocols.Json("kms").Map("Sign", DispatchTestJson.Default.KeyInput, DispatchTestJson.Default.KeyInput, (_, input) => Task.FromResult(input));
         builder.Protocols.Json("kms").Map("Verify", request => Task.FromResult(new AwsJsonResponse(Encoding.UTF8.GetBytes("{\"Keys\":[],\"Truncated\":false}"))));
     });
@@ -67,11 +67,11 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
         Assert.Equal(200, (int)ok.StatusCode);
         Assert.Equal("application/x-amz-json-1.1", ok.Content.Headers.ContentType?.MediaType);
 
-        using HttpResponseMessage missing = await _server.Client().PostJsonAsync("organizations", "AWSOrganizationsV20161128.CreatePolicy", "{}");
+        using HttpResponseMessage missing = await _server.Client().PostJsonAsync("organizations", "AWSOrganizationsV20161128.InviteAccountToOrganization", "{}");
         Assert.Equal(400, (int)missing.StatusCode);
         JsonElement body = JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("UnsupportedOperationException", body.GetProperty("__type").GetString());
-        Assert.Contains("AWSOrganizationsV20161128.CreatePolicy", body.GetProperty("Message").GetString());
+        Assert.Contains("AWSOrganizationsV20161128.InviteAccountToOrganization", body.GetProperty("Message").GetString());
 
         using HttpResponseMessage wrong = await _server.Client().PostJsonAsync("kms", "AWSOrganizationsV20161128.ListRoots", "{}");
         JsonElement wrongBody = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement;
@@ -94,7 +94,7 @@ public sealed class ProtocolDispatchTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_exception_is_a_bare_500_and_the_log_has_it()
     {
-        using HttpResponseMessage response = await _server.Client().SendAsync("backup", "GET", "/global-settings", [], ReadOnlyMemory<byte>.Empty);
+        using HttpResponseMessage response = await _server.Client().SendAsync("backup", "GET", "/audit/frameworks", [], ReadOnlyMemory<byte>.Empty);
         Assert.Equal(500, (int)response.StatusCode);
         string body = await response.Content.ReadAsStringAsync();
         Assert.Equal("InternalFailure", response.Headers.GetValues("x-amzn-ErrorType").Single());

@@ -24,12 +24,18 @@ internal sealed class OrganizationFixture
         RolePolicies = new RolePolicyService(Store, Roles, tokens);
         Sts = new StsService(Credentials, Roles, Authorizer, Time);
         Callers = new CallerResolver(Membership);
-        Organizations = new OrganizationService(Store, Authorizer, tokens, Time, [Listener]);
+        Feed = new BackupPolicyChangeFeed(Store);
+        IOrganizationTreeListener[] treeListeners = [Listener, new BackupPolicyTreeListener(Feed, [PolicyListener])];
+        Organizations = new OrganizationService(Store, Authorizer, tokens, Time, treeListeners);
         Units = new OrganizationalUnitService(Store, Authorizer, tokens, Time);
-        Creation = new AccountCreationService(Store, Authorizer, Accounts, Roles, RolePolicies, tokens, Time, [Listener]);
-        Members = new OrganizationAccountService(Store, Authorizer, tokens, Time, [Listener]);
+        Creation = new AccountCreationService(Store, Authorizer, Accounts, Roles, RolePolicies, tokens, Time, treeListeners);
+        Members = new OrganizationAccountService(Store, Authorizer, tokens, Time, treeListeners);
         ServiceAccess = new ServiceAccessService(Store, Authorizer, tokens, Time);
         Delegated = new DelegatedAdministratorService(Store, Authorizer, tokens, Time);
+        Policies = new PolicyService(Store, Authorizer, tokens, Time, [PolicyListener]);
+        Attachments = new PolicyAttachmentService(Store, Authorizer, tokens, Time, [PolicyListener]);
+        PolicyTypes = new PolicyTypeService(Store, Authorizer, Time, [PolicyListener]);
+        BackupPolicies = new BackupPolicyService(Store, Authorizer);
     }
 
     public FakeTimeProvider Time { get; } = new(ControlFixture.T0);
@@ -37,6 +43,18 @@ internal sealed class OrganizationFixture
     public IMetadataStore Store { get; }
 
     public RecordingListener Listener { get; } = new();
+
+    public RecordingPolicyListener PolicyListener { get; } = new();
+
+    public BackupPolicyChangeFeed Feed { get; }
+
+    public PolicyService Policies { get; }
+
+    public PolicyAttachmentService Attachments { get; }
+
+    public PolicyTypeService PolicyTypes { get; }
+
+    public BackupPolicyService BackupPolicies { get; }
 
     public OrganizationMembershipReader Membership { get; }
 
@@ -104,6 +122,46 @@ internal sealed class OrganizationFixture
         AwsServiceException e = await Assert.ThrowsAnyAsync<AwsServiceException>(action);
         Assert.Equal(code, e.Code);
         return e;
+    }
+
+    /// <summary>Creates a backup policy and returns its id.</summary>
+    public async Task<string> CreateBackupPolicyAsync(CallerIdentity caller, string name, string content) =>
+        (await Policies.CreatePolicyAsync(caller, new CreatePolicyRequest { Name = name, Description = "", Type = "BACKUP_POLICY", Content = content }))
+            .Summary.Id;
+
+    /// <summary>Enables backup policies in the root of the caller's organization and returns the root id.</summary>
+    public async Task<string> EnableBackupPoliciesAsync(CallerIdentity management)
+    {
+        string rootId = (await Organizations.ListRootsAsync(management, null, null)).Items[0].Id;
+        await PolicyTypes.EnablePolicyTypeAsync(management, rootId, "BACKUP_POLICY");
+        return rootId;
+    }
+
+    /// <summary>Records every backup-policy notification.</summary>
+    internal sealed class RecordingPolicyListener : IBackupPolicyListener
+    {
+        private readonly List<BackupPolicyAccountsChanged> _changes = [];
+
+        public IReadOnlyList<BackupPolicyAccountsChanged> Changes
+        {
+            get
+            {
+                lock (_changes)
+                {
+                    return [.. _changes];
+                }
+            }
+        }
+
+        public ValueTask AccountsChangedAsync(BackupPolicyAccountsChanged change, CancellationToken cancellationToken)
+        {
+            lock (_changes)
+            {
+                _changes.Add(change);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Records every published tree change.</summary>

@@ -12,9 +12,8 @@ namespace Arca.Api.Endpoints.Organizations;
 /// </summary>
 internal static class OrganizationEndpoints
 {
-    /// <summary>Every implemented Organizations operation. Policies (CreatePolicy, AttachPolicy, EnablePolicyType,
-    /// DescribeEffectivePolicy…) stay unmapped until backup policies land: the service answers them
-    /// <c>UnsupportedOperationException</c> naming the operation.</summary>
+    /// <summary>Every implemented Organizations operation: the structure, then policies (backup policies), their attachments and
+    /// types, effective policies and Arca's provenance extension.</summary>
     public static void MapAll(AwsJsonService organizations)
     {
         Map(organizations);
@@ -23,6 +22,10 @@ internal static class OrganizationEndpoints
         AccountCreationEndpoints.Map(organizations);
         ServiceAccessEndpoints.Map(organizations);
         DelegatedAdministratorEndpoints.Map(organizations);
+        PolicyEndpoints.Map(organizations);
+        PolicyAttachmentEndpoints.Map(organizations);
+        PolicyTypeEndpoints.Map(organizations);
+        EffectivePolicyEndpoints.Map(organizations);
     }
 
     public static void Map(AwsJsonService organizations)

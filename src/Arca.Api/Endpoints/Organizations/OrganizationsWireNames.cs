@@ -1,4 +1,5 @@
 using Arca.Control.Organizations;
+using Arca.Domain.Organizations.BackupPolicies;
 
 namespace Arca.Api.Endpoints.Organizations;
 
@@ -31,6 +32,24 @@ internal static class OrganizationsWireNames
         CreateAccountState.Succeeded => "SUCCEEDED",
         _ => "FAILED",
     };
+
+    public static string Of(PolicyTargetType value) => value switch
+    {
+        PolicyTargetType.Account => "ACCOUNT",
+        PolicyTargetType.OrganizationalUnit => "ORGANIZATIONAL_UNIT",
+        _ => "ROOT",
+    };
+
+    /// <summary>Arca's extension: <c>KEY</c>, <c>VALUE</c>, <c>ELEMENT</c>.</summary>
+    public static string Of(ProvenanceKind value) => value switch
+    {
+        ProvenanceKind.Key => "KEY",
+        ProvenanceKind.Value => "VALUE",
+        _ => "ELEMENT",
+    };
+
+    /// <summary>Arca's extension: <c>OPERATOR_NOT_ALLOWED</c>, <c>SAME_LEVEL_CONFLICT</c>.</summary>
+    public static string Of(PolicyDiagnosticKind value) => value == PolicyDiagnosticKind.OperatorNotAllowed ? "OPERATOR_NOT_ALLOWED" : "SAME_LEVEL_CONFLICT";
 
     public static IReadOnlyList<PolicyTypeSummaryWire> Of(IReadOnlyList<PolicyTypeSummary> types) =>
         [.. types.Select(t => new PolicyTypeSummaryWire(t.Type, Of(t.Status)))];

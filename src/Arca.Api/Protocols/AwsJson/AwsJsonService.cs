@@ -23,6 +23,7 @@ public sealed class AwsJsonService(string service, string targetPrefix, bool isR
 {
     private const string ContentType = "application/x-amz-json-1.1";
     private readonly Dictionary<string, AwsJsonHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AwsJsonHandler> _extensions = new(StringComparer.Ordinal);
 
     public string Service { get; } = service;
 
@@ -47,6 +48,32 @@ public sealed class AwsJsonService(string service, string targetPrefix, bool isR
         return this;
     }
 
+    /// <summary>The registered Arca extensions, as full targets (<c>ArcaOrganizations.DescribeEffectivePolicyProvenance</c>).</summary>
+    public IReadOnlyCollection<string> ExtensionTargets => _extensions.Keys;
+
+    /// <summary>
+    /// Registers an Arca extension: an operation AWS's model does not have, under its own target prefix (e.g.
+    /// <c>ArcaOrganizations</c>), so it can never collide with one AWS adds later. It is served on this service's endpoint,
+    /// with its signing name, its errors and its authentication.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The target is registered already, or uses this service's own prefix.</exception>
+    public AwsJsonService MapExtension<TIn, TOut>(
+        string targetPrefix, string operation, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<AwsRequestContext, TIn, Task<TOut>> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetPrefix);
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (targetPrefix == TargetPrefix || !_extensions.TryAdd($"{targetPrefix}.{operation}", async request =>
+            AwsJsonResponse.From(await handler(request.Context, request.Read(input)).ConfigureAwait(false), output)))
+        {
+            throw new InvalidOperationException($"{targetPrefix}.{operation} cannot be registered as an extension of {TargetPrefix}");
+        }
+
+        return this;
+    }
+
     /// <summary>Registers a typed operation: the body is read as <typeparamref name="TIn"/>, the result written as <typeparamref name="TOut"/>.</summary>
     public AwsJsonService Map<TIn, TOut>(
         string operation, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<AwsRequestContext, TIn, Task<TOut>> handler)
@@ -65,6 +92,12 @@ public sealed class AwsJsonService(string service, string targetPrefix, bool isR
         ArgumentNullException.ThrowIfNull(http);
         string target = http.Request.Headers["X-Amz-Target"].ToString();
         int dot = target.LastIndexOf('.');
+        if (_extensions.TryGetValue(target, out AwsJsonHandler? extension))
+        {
+            await WriteAsync(http, context, await extension(new AwsJsonRequest(context, target[(dot + 1)..], body)).ConfigureAwait(false)).ConfigureAwait(false);
+            return;
+        }
+
         if (target.Length == 0 || dot <= 0 || target[..dot] != TargetPrefix)
         {
             throw new AwsServiceException("UnknownOperationException",
@@ -78,7 +111,11 @@ public sealed class AwsJsonService(string service, string targetPrefix, bool isR
             throw new AwsServiceException("UnsupportedOperationException", $"Arca does not implement the operation {target} yet.", 400);
         }
 
-        AwsJsonResponse response = await handler(new AwsJsonRequest(context, operation, body)).ConfigureAwait(false);
+        await WriteAsync(http, context, await handler(new AwsJsonRequest(context, operation, body)).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpContext http, AwsRequestContext context, AwsJsonResponse response)
+    {
         http.Response.StatusCode = 200;
         http.Response.ContentType = ContentType;
         http.Response.Headers["x-amzn-RequestId"] = context.RequestId;

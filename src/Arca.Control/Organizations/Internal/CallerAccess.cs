@@ -11,4 +11,7 @@ internal enum CallerAccess
 
     /// <summary>The management account only (every change).</summary>
     Management,
+
+    /// <summary>The management account or a delegated administrator for <c>backup.amazonaws.com</c> (changes to backup policies).</summary>
+    ManagementOrBackupAdministrator,
 }

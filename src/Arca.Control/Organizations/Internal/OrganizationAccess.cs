@@ -25,13 +25,17 @@ internal sealed class OrganizationAccess(IMetadataStore store, Authorizer author
             MemberRecord? member = await OrganizationCollections.Members.GetAsync(tx, caller.AccountId).ConfigureAwait(false);
             OrganizationRecord? org = member is null ? null
                 : await OrganizationCollections.Organizations.GetAsync(tx, member.OrganizationId).ConfigureAwait(false);
-            if (org is null || access != CallerAccess.ManagementOrDelegatedAdministrator || org.ManagementAccountId == caller.AccountId)
+            if (org is null || access is CallerAccess.Member or CallerAccess.Management || org.ManagementAccountId == caller.AccountId)
             {
                 return (org, false);
             }
 
+            // A delegated administrator of any service may read; one for Backup may also change backup policies.
+            string prefix = access == CallerAccess.ManagementOrBackupAdministrator
+                ? OrganizationCollections.DelegatedAdministratorKey(org.Id, caller.AccountId, ServiceAccessService.BackupServicePrincipal)
+                : $"{org.Id}/{caller.AccountId}/";
             IReadOnlyList<StoredDocument> registrations = await tx.ListAsync(OrganizationCollections.DelegatedAdministrators.Name,
-                new DocumentQuery { KeyPrefix = $"{org.Id}/{caller.AccountId}/", Limit = 1 }).ConfigureAwait(false);
+                new DocumentQuery { KeyPrefix = prefix, Limit = 1 }).ConfigureAwait(false);
             return (org, registrations.Count > 0);
         }, cancellationToken).ConfigureAwait(false);
         if (organization is null)
@@ -46,6 +50,7 @@ internal sealed class OrganizationAccess(IMetadataStore store, Authorizer author
         {
             CallerAccess.Management when !management => throw OrganizationErrors.AccessDenied(operation),
             CallerAccess.ManagementOrDelegatedAdministrator when !management && !delegated => throw OrganizationErrors.AccessDeniedForReads(operation),
+            CallerAccess.ManagementOrBackupAdministrator when !management && !delegated => throw OrganizationErrors.AccessDeniedForBackupPolicies(operation),
             _ => organization,
         };
     }

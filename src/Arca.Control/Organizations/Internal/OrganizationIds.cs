@@ -37,6 +37,9 @@ internal static partial class OrganizationIds
     [GeneratedRegex(@"^(\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]
     public static partial Regex ChildId();
 
+    [GeneratedRegex(@"^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]
+    public static partial Regex TargetId();
+
     [GeneratedRegex("^car-[a-z0-9]{8,32}$")]
     public static partial Regex CreateAccountRequestId();
 }
