@@ -68,6 +68,12 @@ function perAccountAndRegion(results) {
   });
 }
 
+/** Says when counts leave jobs out because a list failed (its error is under Sources). */
+function incomplete(results) {
+  const failed = results.filter((r) => r.error).length;
+  return failed ? h('p', { class: 'note', text: `${failed} of ${results.length} job lists could not be loaded, so jobs may be missing here: see Sources below.` }) : null;
+}
+
 export function jobTable(jobs, caption, empty) {
   return table({
     caption,
@@ -95,8 +101,9 @@ export async function render(main, ctx) {
       ? `Jobs of the last 7 days in every account of organization ${ctx.session.organization.Id} and every region (${regions().join(', ')}).`
       : `Jobs of the last 7 days in account ${ctx.session.identity.Account}, in every region (${regions().join(', ')}).`),
     section('Failed jobs', async () => {
-      const failed = failedFirst((await data).flatMap((r) => r.jobs)).filter((j) => FAILED_STATES.has(j.state));
-      return jobTable(failed, 'Failed jobs', 'No failed jobs in the last 7 days.');
+      const results = await data;
+      const failed = failedFirst(results.flatMap((r) => r.jobs)).filter((j) => FAILED_STATES.has(j.state));
+      return [incomplete(results), jobTable(failed, 'Failed jobs', 'No failed jobs in the last 7 days.')];
     }, { id: 'failed-jobs' }),
     section('Jobs by state', async () => stateSummary(await data, now), { id: 'jobs-by-state' }),
     section(management ? 'By account and region' : 'By region', async () => perAccountAndRegion(await data), { id: 'jobs-by-account' }),

@@ -1,12 +1,13 @@
 // Jobs: backup, copy and restore tabs, filtered by account (management account only), region, state, resource
 // type and creation time. The filters live in the address (#/jobs?kind=copy&state=FAILED…), so a view can be
-// bookmarked and the dashboard links into it.
-import { h, section, replace } from '../dom.js';
+// bookmarked and the dashboard links into it. While a listed job runs, the list is refreshed every few seconds.
+import { h, replace, errorBox } from '../dom.js';
 import { backup, organizations, collect } from '../aws.js';
-import { KINDS, listJobs, failedFirst } from '../jobs.js';
+import { KINDS, ACTIVE_STATES, listJobs, failedFirst } from '../jobs.js';
 import { isManagement, regions } from '../session.js';
 import { jobTable } from './dashboard.js';
 
+const POLL_MS = 5000;
 const PERIODS = { '24h': ['Last 24 hours', 1], '7d': ['Last 7 days', 7], '14d': ['Last 14 days', 14], '30d': ['Last 30 days', 30], '90d': ['Last 90 days', 90] };
 
 function tabs(ctx, active) {
@@ -84,22 +85,36 @@ export async function render(main, ctx) {
   };
   const formSlot = h('div', {}, h('p', { class: 'muted', text: 'Loading filters…' }));
   const k = KINDS[filters.kind];
+  const body = h('div', { class: 'section-body', 'aria-busy': 'true' }, h('p', { class: 'muted', text: 'Loading…' }));
+  // Lists the jobs; true while one of them is still running, so the list is refreshed until they all end.
+  const load = async () => {
+    try {
+      const since = new Date(Date.now() - PERIODS[filters.since][1] * 24 * 3600 * 1000);
+      const inRegions = filters.region === 'all' ? regions() : [filters.region];
+      const lists = await Promise.all(inRegions.map((region) => listJobs(filters.kind, region, {
+        account: filters.account, state: filters.state, resourceType: filters.resourceType, since,
+      })));
+      const jobs = failedFirst(lists.flatMap((l) => l.jobs));
+      const live = jobs.some((j) => ACTIVE_STATES.has(j.state));
+      replace(body,
+        h('p', { class: 'muted', 'aria-live': 'polite', text: `${jobs.length} ${k.plural.toLowerCase()}${lists.some((l) => l.truncated) ? ' (the first pages only)' : ''}.`
+          + (live ? ` Refreshed every ${POLL_MS / 1000} s while some are running.` : '') }),
+        jobTable(jobs, k.plural, `No ${k.plural.toLowerCase()} match these filters.`));
+      return live;
+    } catch (error) {
+      replace(body, errorBox(error));
+      return false;
+    } finally {
+      body.removeAttribute('aria-busy');
+    }
+  };
   main.append(
     h('h1', { tabindex: '-1', text: 'Jobs' }),
     tabs(ctx, filters.kind),
     h('div', { role: 'tabpanel', id: 'jobs-panel', 'aria-labelledby': `tab-${filters.kind}` },
       formSlot,
-      section(k.plural, async () => {
-        const since = new Date(Date.now() - PERIODS[filters.since][1] * 24 * 3600 * 1000);
-        const inRegions = filters.region === 'all' ? regions() : [filters.region];
-        const lists = await Promise.all(inRegions.map((region) => listJobs(filters.kind, region, {
-          account: filters.account, state: filters.state, resourceType: filters.resourceType, since,
-        })));
-        const jobs = failedFirst(lists.flatMap((l) => l.jobs));
-        return [
-          h('p', { class: 'muted', 'aria-live': 'polite', text: `${jobs.length} ${k.plural.toLowerCase()}${lists.some((l) => l.truncated) ? ' (the first pages only)' : ''}.` }),
-          jobTable(jobs, k.plural, `No ${k.plural.toLowerCase()} match these filters.`),
-        ];
-      }, { id: 'jobs-results' })));
-  replace(formSlot, await filterForm(ctx, filters));
+      h('section', { class: 'card', id: 'jobs-results', 'aria-label': k.plural }, h('h2', { text: k.plural }), body)));
+  const [form, live] = await Promise.all([filterForm(ctx, filters), load()]);
+  replace(formSlot, form);
+  if (live) ctx.every(POLL_MS, load);
 }

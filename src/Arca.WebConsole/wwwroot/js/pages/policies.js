@@ -86,7 +86,7 @@ function provenanceView(answer) {
         { label: 'Path', cell: (p) => h('code', { text: p.Path }) },
         { label: 'Kind', cell: (p) => p.Kind },
         { label: 'Value', cell: (p) => (p.Value === undefined ? '' : h('code', { text: typeof p.Value === 'string' ? p.Value : JSON.stringify(p.Value) })) },
-        { label: 'Policy', cell: (p) => `${p.PolicyName} (${p.PolicyId})` },
+        { label: 'Policy', cell: (p) => h('span', { title: p.PolicyId, text: p.PolicyName }) },
         { label: 'Attached to', cell: (p) => p.TargetId },
       ],
       rows: answer.Provenance ?? [],

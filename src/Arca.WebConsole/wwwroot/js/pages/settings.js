@@ -15,12 +15,15 @@ function setting({ id, title, explanation, read, enable, disable }) {
   const element = h('section', { class: 'card setting', id, 'aria-label': title }, h('h2', { text: title }), h('p', { text: explanation }), body);
   const load = async () => {
     replace(body, h('p', { class: 'muted', text: 'Loading…' }));
+    body.setAttribute('aria-busy', 'true');
     let enabled;
     try {
       enabled = await read();
     } catch (error) {
       replace(body, errorBox(error));
       return;
+    } finally {
+      body.removeAttribute('aria-busy');
     }
     const change = enabled ? disable : enable;
     replace(body,
