@@ -52,6 +52,21 @@ public sealed class ConsoleSessionTests(ConsoleFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task A_browser_clock_an_hour_behind_is_corrected_from_the_servers_date()
+    {
+        await using ConsoleTab tab = await ConsoleTab.OpenAsync(fixture);
+        await tab.Page.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow.AddHours(-1) });
+        await tab.Page.ReloadAsync();
+        double behind = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - await tab.Page.EvaluateAsync<double>("() => Date.now()");
+        Assert.True(behind > TimeSpan.FromMinutes(50).TotalMilliseconds, $"the page's clock is only {behind} ms behind");
+
+        await tab.SignInAsync(Data.Management.Credentials);
+
+        Assert.Equal($"arn:aws:iam::{Data.ManagementAccount}:root", await tab.Page.InnerTextAsync("#who-arn"));
+        await Assertions.Expect(tab.Page.Locator("#org-tree, #jobs-by-state").First).ToBeVisibleAsync();
+    }
+
+    [ChromiumFact]
     public async Task A_member_signed_in_with_a_session_token_asks_for_and_shows_only_its_own_jobs()
     {
         await using ConsoleTab tab = await ConsoleTab.OpenAsync(fixture);

@@ -42,11 +42,16 @@ function credentialsOrThrow(explicit) {
   return credentials;
 }
 
-async function send({ service, region, method, target, headers = {}, body, credentials }) {
+// The server's clock minus this browser's, learnt from a refusal for clock skew (as the AWS SDKs correct it).
+let clockOffsetMs = 0;
+
+async function send(request, retried = false) {
+  const { service, region, method, target, headers = {}, body, credentials } = request;
   const signed = await sign({
     method, target, body, region, service,
     headers: { host: location.host, ...headers },
     credentials: credentialsOrThrow(credentials),
+    date: new Date(Date.now() + clockOffsetMs),
   });
   const sendHeaders = new Headers();
   for (const [name, value] of signed.headers) {
@@ -58,7 +63,14 @@ async function send({ service, region, method, target, headers = {}, body, crede
   } catch (e) {
     throw new AwsError('NetworkError', `The request did not reach Arca: ${e.message}`);
   }
-  return { response, text: await response.text() };
+  const text = await response.text();
+  // A signature refused as expired or from the future: sign once more with the server's time (its Date header).
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  if (!retried && !response.ok && /Signature expired|Signature not yet current/.test(text) && !Number.isNaN(serverTime)) {
+    clockOffsetMs = serverTime - Date.now();
+    return send(request, true);
+  }
+  return { response, text };
 }
 
 function jsonError(response, text) {

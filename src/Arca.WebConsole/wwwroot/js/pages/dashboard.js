@@ -7,13 +7,22 @@ import { isManagement, regions } from '../session.js';
 
 const DAY = 24 * 3600 * 1000;
 
-/** Every kind in every region, each load kept apart so one failure shows as its error beside the others' data. */
+/**
+ * Every kind in every region, each load kept apart so one failure shows as its error beside the others' data. When
+ * the organization-wide list is refused (cross-account monitoring off), the account's own jobs are listed instead and
+ * the refusal is kept as a note.
+ */
 async function loadAll(account, since) {
   const loads = Object.keys(KINDS).flatMap((kind) => regions().map(async (region) => {
     try {
       return { kind, region, ...(await listJobs(kind, region, { account, since })) };
     } catch (error) {
-      return { kind, region, error, jobs: [] };
+      if (account !== '*' || /Unsupported|UnknownOperation|NetworkError/.test(error.code)) return { kind, region, error, jobs: [] };
+      try {
+        return { kind, region, ownOnly: error, ...(await listJobs(kind, region, { since })) };
+      } catch (again) {
+        return { kind, region, error: again, jobs: [] };
+      }
     }
   }));
   return Promise.all(loads);
@@ -70,8 +79,8 @@ function perAccountAndRegion(results) {
 
 /** Says when counts leave jobs out because a list failed (its error is under Sources). */
 function incomplete(results) {
-  const failed = results.filter((r) => r.error).length;
-  return failed ? h('p', { class: 'note', text: `${failed} of ${results.length} job lists could not be loaded, so jobs may be missing here: see Sources below.` }) : null;
+  const failed = results.filter((r) => r.error || r.ownOnly).length;
+  return failed ? h('p', { class: 'note', text: `${failed} of ${results.length} job lists could not be loaded in full, so jobs may be missing here: see Sources below.` }) : null;
 }
 
 export function jobTable(jobs, caption, empty) {
@@ -114,11 +123,13 @@ export async function render(main, ctx) {
     section('Sources', async () => {
       const results = await data;
       const failures = results.filter((r) => r.error);
+      const ownOnly = results.filter((r) => r.ownOnly);
       const truncated = results.filter((r) => r.truncated);
       return [
         h('p', { class: 'muted', text: `${results.length - failures.length} of ${results.length} job lists loaded (3 kinds × ${regions().length} regions).` }),
         truncated.map((r) => h('p', { class: 'muted', text: `${KINDS[r.kind].plural} in ${r.region}: only the first ${r.jobs.length} are counted.` })),
         failures.map((r) => errorBox(r.error, `${KINDS[r.kind].plural} in ${r.region} could not be listed:`)),
+        ownOnly.map((r) => errorBox(r.ownOnly, `${KINDS[r.kind].plural} in ${r.region}: the organization's jobs were refused, so only this account's are counted (is cross-account monitoring on? see Settings):`)),
       ];
     }, { id: 'sources' }),
   );
