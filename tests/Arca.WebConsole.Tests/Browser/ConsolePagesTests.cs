@@ -49,6 +49,7 @@ public sealed class ConsolePagesTests(ConsoleFixture fixture, ITestOutputHelper 
     private async Task DashboardAsync(ConsoleTab tab)
     {
         await tab.ScreenshotAsync("02-dashboard");
+        await tab.ScreenshotAsync("02-dashboard-1280x800", fullPage: false);
         string text = await tab.MainTextAsync();
         Assert.Contains($"every account of organization {Data.OrganizationId}", text, StringComparison.Ordinal);
         Assert.Contains("us-east-1, eu-west-1", text, StringComparison.Ordinal);

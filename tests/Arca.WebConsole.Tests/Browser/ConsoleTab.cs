@@ -78,8 +78,9 @@ internal sealed class ConsoleTab : IAsyncDisposable
 
     public Task<string> MainTextAsync() => Page.InnerTextAsync("main");
 
-    public async Task ScreenshotAsync(string name) =>
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, name + ".png"), FullPage = true });
+    /// <summary>Saves TestResults/console/NAME.png: the whole page, or only what the viewport shows.</summary>
+    public async Task ScreenshotAsync(string name, bool fullPage = true) =>
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, name + ".png"), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {
