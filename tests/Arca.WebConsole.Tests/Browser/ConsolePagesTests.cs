@@ -91,6 +91,16 @@ public sealed class ConsolePagesTests(ConsoleFixture fixture, ITestOutputHelper 
             Skipped("job lists", "ListRestoreJobs");
             await ExpectErrorAsync(tab.Page.Locator("#jobs-results"), "UnsupportedOperationException");
         }
+
+        // The tabs follow the ARIA pattern: arrow keys move (wrapping), the focus stays on the tab, the filters stay too.
+        await tab.Page.GetByRole(AriaRole.Tab, new() { Selected = true }).FocusAsync();
+        await tab.Page.Keyboard.PressAsync("ArrowRight");
+        ILocator backupTab = tab.Page.GetByRole(AriaRole.Tab, new() { Name = "Backup jobs" });
+        await Assertions.Expect(backupTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(backupTab).ToBeFocusedAsync();
+        await tab.Page.WaitForFunctionAsync("() => location.hash.includes('kind=backup') && location.hash.includes('state=FAILED')");
+        await tab.SettledAsync();
+        await Assertions.Expect(tab.Page.GetByLabel("State")).ToHaveValueAsync("FAILED");
     }
 
     private async Task VaultsAsync(ConsoleTab tab)

@@ -29,12 +29,16 @@ const PAGES = {
 let leaving = null; // aborts the polling of the page on screen
 
 function route() {
-  const [pathPart, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const [pathPart, query = ''] = (location.hash.startsWith('#/') ? location.hash.slice(2) : '').split('?');
   const [name, ...segments] = pathPart.split('/').map((s) => decodeURIComponent(s));
   return { name: name || 'dashboard', segments, params: new URLSearchParams(query) };
 }
 
-function navigate(hash) {
+let focusNext = null; // a selector to focus after the next page renders, instead of its heading
+
+/** Shows the page at hash; focus (a selector) keeps the keyboard where the user was, e.g. on a tab. */
+function navigate(hash, focus = null) {
+  focusNext = focus;
   if (location.hash === hash) show();
   else location.hash = hash;
 }
@@ -151,7 +155,10 @@ async function show() {
     container.append(errorBox(error));
   }
   // A new page takes the focus (screen readers announce its heading), unless the user is already working in it.
-  if (!container.contains(document.activeElement)) container.querySelector('h1')?.focus({ preventScroll: true });
+  const asked = focusNext && container.querySelector(focusNext);
+  focusNext = null;
+  if (asked) asked.focus();
+  else if (!container.contains(document.activeElement)) container.querySelector('h1')?.focus({ preventScroll: true });
 }
 
 // Only "#/…" addresses are pages: the skip link's "#main" just moves focus.

@@ -12,7 +12,8 @@ const PERIODS = { '24h': ['Last 24 hours', 1], '7d': ['Last 7 days', 7], '14d': 
 
 function tabs(ctx, active) {
   const kinds = Object.keys(KINDS);
-  const go = (kind) => ctx.navigate(`#/jobs?${new URLSearchParams({ ...Object.fromEntries(ctx.params), kind })}`);
+  // The new tab keeps the focus (ARIA tabs pattern) and the filters, but a state only the old kind has is dropped.
+  const go = (kind) => ctx.navigate(`#/jobs?${new URLSearchParams({ ...Object.fromEntries(ctx.params), kind })}`, `#tab-${kind}`);
   return h('div', { role: 'tablist', 'aria-label': 'Kind of job', class: 'tabs' }, kinds.map((kind, i) => h('button', {
     type: 'button', role: 'tab', id: `tab-${kind}`, 'aria-selected': String(kind === active), 'aria-controls': 'jobs-panel',
     tabindex: kind === active ? '0' : '-1', text: KINDS[kind].plural,
@@ -79,7 +80,7 @@ export async function render(main, ctx) {
     kind: KINDS[p.get('kind')] ? p.get('kind') : 'backup',
     account: management ? (p.get('account') || '*') : undefined,
     region: p.get('region') || 'all',
-    state: p.get('state') || '',
+    state: KINDS[p.get('kind')]?.states.includes(p.get('state')) ? p.get('state') : '',
     resourceType: p.get('resourceType') || '',
     since: PERIODS[p.get('since')] ? p.get('since') : '7d',
   };
