@@ -200,6 +200,7 @@ public sealed class ConsolePagesTests(ConsoleFixture fixture, ITestOutputHelper 
         await Assertions.Expect(tab.Page.Locator("#setting-backup-policies")).ToContainTextAsync(Data.Unimplemented.Contains("EnablePolicyType") ? "UnsupportedOperationException" : "Status: ENABLED");
         await Assertions.Expect(tab.Page.Locator("#setting-monitoring")).ToContainTextAsync("Status: ");
         await Assertions.Expect(tab.Page.Locator("#setting-cross-account-backup")).ToContainTextAsync(Data.Unimplemented.Contains("DescribeGlobalSettings") ? "UnsupportedOperationException" : "Status: DISABLED");
+        await Assertions.Expect(tab.Page.Locator("#setting-cross-account-backup").GetByRole(AriaRole.Button)).ToHaveTextAsync("Enable cross-account backup…");
         await Assertions.Expect(tab.Page.Locator("#region-settings")).ToContainTextAsync("opted in");
     }
 

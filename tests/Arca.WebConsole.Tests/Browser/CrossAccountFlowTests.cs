@@ -13,9 +13,10 @@ namespace Arca.WebConsole.Tests.Browser;
 [Collection(ConsoleCollection.Name)]
 public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
 {
-    private const string NeedsJobs = "needs CreateBackupVault, PutBackupVaultAccessPolicy (vaults) and StartBackupJob, ListBackupJobs, DescribeBackupJob (jobs), not yet on main";
+    private const string NeedsJobs = "needs CreateBackupVault, PutBackupVaultAccessPolicy (vaults), StartBackupJob, ListBackupJobs, DescribeBackupJob (jobs), "
+        + "and cross-account monitoring wired into the jobs' IJobVisibility (ByAccountId of a member from the management account), not yet on main";
     private const string NeedsCopies = "needs CreateBackupVault, PutBackupVaultAccessPolicy, ListRecoveryPointsByBackupVault (vaults) and StartBackupJob, DescribeBackupJob, StartCopyJob, DescribeCopyJob (jobs), not yet on main";
-    private const string NeedsRestores = "needs CreateBackupVault, ListRecoveryPointsByBackupVault, GetRecoveryPointRestoreMetadata (vaults) and StartBackupJob, StartRestoreJob, DescribeRestoreJob (jobs), not yet on main";
+    private const string NeedsRestores = "needs CreateBackupVault, ListRecoveryPointsByBackupVault (vaults) and StartBackupJob, GetRecoveryPointRestoreMetadata, StartRestoreJob, DescribeRestoreJob (jobs), not yet on main";
     private static readonly TimeSpan JobBound = TimeSpan.FromMinutes(2);
 
     private Tutorial Data => fixture.Tutorial;
@@ -71,7 +72,19 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
     {
         MemberAccount source = Source;
         MemberAccount destination = Destination;
-        (await Data.Management.BackupAsync(Tutorial.Region, "PUT", "/global-settings", new { GlobalSettings = new Dictionary<string, string> { ["isCrossAccountBackupEnabled"] = "true" } })).Expect("UpdateGlobalSettings");
+        await CrossAccountBackupAsync("true");
+        try
+        {
+            await CopyThereAndBackAsync(source, destination);
+        }
+        finally
+        {
+            await CrossAccountBackupAsync("false");
+        }
+    }
+
+    private async Task CopyThereAndBackAsync(MemberAccount source, MemberAccount destination)
+    {
         await source.EnsureRoleAsync();
         await source.EnsureVaultAsync(Tutorial.Region);
         await destination.EnsureRoleAsync();
@@ -85,7 +98,7 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
             await tab.SignInAsync(source.Credentials);
             await BackUpAsync(tab, source, resource);
             await tab.GoAsync($"#/vault/{Tutorial.Region}/{Tutorial.Vault}");
-            await tab.Page.Locator("#recovery-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Copy recovery point") }).First.ClickAsync();
+            await RecoveryPointOf(tab, resource).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Copy recovery point") }).ClickAsync();
             ILocator dialog = tab.Page.GetByRole(AriaRole.Dialog, new() { Name = "Copy a recovery point" });
             await dialog.GetByLabel("Destination vault ARN").FillAsync(destination.VaultArn("eu-west-1"));
             await dialog.GetByLabel("IAM role ARN").FillAsync(source.RoleArn);
@@ -98,7 +111,7 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
         {
             await tab.SignInAsync(destination.Credentials, "eu-west-1");
             await tab.GoAsync($"#/vault/eu-west-1/{Tutorial.Vault}");
-            await tab.Page.Locator("#recovery-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("back to its source vault") }).First.ClickAsync();
+            await RecoveryPointOf(tab, resource).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("back to its source vault") }).ClickAsync();
             ILocator dialog = tab.Page.GetByRole(AriaRole.Dialog, new() { Name = "Copy back to the source account" });
             await Assertions.Expect(dialog.GetByLabel("Destination vault ARN")).ToHaveValueAsync(source.VaultArn(Tutorial.Region));
             await dialog.GetByLabel("IAM role ARN").FillAsync(destination.RoleArn);
@@ -126,7 +139,7 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
         await tab.SignInAsync(source.Credentials);
         await BackUpAsync(tab, source, resource);
         await tab.GoAsync($"#/vault/{Tutorial.Region}/{Tutorial.Vault}");
-        await tab.Page.Locator("#recovery-points").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Restore recovery point") }).First.ClickAsync();
+        await RecoveryPointOf(tab, resource).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Restore recovery point") }).ClickAsync();
         ILocator dialog = tab.Page.GetByRole(AriaRole.Dialog, new() { Name = "Restore a recovery point" });
         ILocator path = dialog.GetByLabel(new Regex("^Metadata: .*path", RegexOptions.IgnoreCase)).First;
         await path.FillAsync(target);
@@ -134,9 +147,18 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
         await tab.ScreenshotAsync("23-restore-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Start restore" }).ClickAsync();
         await FollowStartedJobAsync(tab);
+        await tab.ScreenshotAsync("24-restore-completed");
 
         Assert.Equal("delta", await File.ReadAllTextAsync(Path.Combine(target, "d.txt")));
     }
+
+    /// <summary>The (only) recovery point row of <paramref name="resource"/> on a vault page.</summary>
+    private static ILocator RecoveryPointOf(ConsoleTab tab, string resource) =>
+        tab.Page.Locator("#recovery-points").GetByRole(AriaRole.Row).Filter(new() { HasText = resource });
+
+    private async Task CrossAccountBackupAsync(string enabled) =>
+        (await Data.Management.BackupAsync(Tutorial.Region, "PUT", "/global-settings", new { GlobalSettings = new Dictionary<string, string> { ["isCrossAccountBackupEnabled"] = enabled } }))
+            .Expect("UpdateGlobalSettings");
 
     /// <summary>Starts a backup of <paramref name="resource"/> from the vault page and follows the job to COMPLETED.</summary>
     private static async Task BackUpAsync(ConsoleTab tab, MemberAccount account, string resource)
@@ -153,7 +175,11 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
     /// <summary>Opens the job an action reported and waits, on its live page, until it completes.</summary>
     private static async Task FollowStartedJobAsync(ConsoleTab tab)
     {
-        await tab.Page.Locator("#action-status a").ClickAsync();
+        ILocator started = tab.Page.Locator("#action-status a");
+        ILocator refused = tab.Page.Locator("dialog .error, #action-status .error");
+        await started.Or(refused).First.WaitForAsync();
+        Assert.True(await refused.CountAsync() == 0, "the action was refused: " + (await refused.CountAsync() > 0 ? await refused.First.InnerTextAsync() : string.Empty));
+        await started.ClickAsync();
         await tab.SettledAsync();
         await Assertions.Expect(tab.Page.Locator("#job-detail .badge").First).ToHaveTextAsync("COMPLETED", new() { Timeout = (float)JobBound.TotalMilliseconds });
     }

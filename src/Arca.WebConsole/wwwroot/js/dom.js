@@ -92,9 +92,10 @@ export function link(hash, text, attrs = {}) {
 
 /** A state badge: COMPLETED, FAILED, RUNNING… coloured by meaning, readable as text. */
 export function badge(state) {
-  const kind = /FAIL|ABORT|EXPIRED|DENIED|DISABLED/.test(state ?? '') ? 'bad'
-    : /COMPLETED|ENABLED|AVAILABLE|SUCCEEDED|ACTIVE/.test(state ?? '') ? 'good'
-      : /RUNNING|PENDING|CREATED|PARTIAL|PROGRESS/.test(state ?? '') ? 'busy' : 'plain';
+  const s = String(state ?? '').toUpperCase(); // KMS says "Enabled", Backup "COMPLETED"
+  const kind = /FAIL|ABORT|EXPIRED|DENIED|DISABLED|PENDINGDELETION/.test(s) ? 'bad'
+    : /COMPLETED|ENABLED|AVAILABLE|SUCCEEDED|ACTIVE/.test(s) ? 'good'
+      : /RUNNING|PENDING|CREATED|PARTIAL|PROGRESS/.test(s) ? 'busy' : 'plain';
   return h('span', { class: `badge badge-${kind}`, text: state ?? '—' });
 }
 
