@@ -10,8 +10,9 @@ public sealed class ArchitectureTests
         ["Arca.Domain"] = [],
         ["Arca.Storage"] = [],
         ["Arca.Control"] = ["Arca.Domain", "Arca.Storage"],
-        ["Arca.Api"] = ["Arca.Domain", "Arca.Control"],
-        ["arca"] = ["Arca.Domain", "Arca.Storage", "Arca.Control", "Arca.Api"],
+        ["Arca.WebConsole"] = [],
+        ["Arca.Api"] = ["Arca.Domain", "Arca.Control", "Arca.WebConsole"],
+        ["arca"] = ["Arca.Domain", "Arca.Storage", "Arca.Control", "Arca.Api", "Arca.WebConsole"],
     };
 
     [Fact]

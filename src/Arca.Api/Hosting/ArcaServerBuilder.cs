@@ -41,6 +41,7 @@ public sealed class ArcaServerBuilder
             kestrel.Limits.MaxRequestBodySize = null; // RequestBody enforces ArcaServerOptions.MaxRequestBodyBytes with an AWS-shaped error
         });
         _web.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        Arca.WebConsole.WebConsoleSite.AddTo(_web.Services, options.Regions); // pages and assets under /console, ahead of the edge (docs/design/console.md)
 
         IServiceCollection services = _web.Services;
         services.AddOptions<ArcaServerOptions>().Configure(o => Copy(options, o)).ValidateOnStart();
