@@ -1,9 +1,7 @@
 using Arca.Api.Hosting;
 using Arca.Api.Protocols.RestJson;
 using Arca.Control.Backup.Jobs;
-using Arca.Control.Backup.RecoveryPoints;
 using Arca.Control.Backup.Scheduling;
-using Arca.Control.Backup.Vaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,9 +18,6 @@ internal static class JobEndpoints
     {
         services.AddOptions<BackupJobHostOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupJobHostOptions>, BackupJobHostOptionsValidator>();
-        services.TryAddSingleton<PendingVaultService>();
-        services.TryAddSingleton<IBackupVaults>(sp => sp.GetRequiredService<PendingVaultService>());
-        services.TryAddSingleton<IRecoveryPointCatalog>(sp => sp.GetRequiredService<PendingVaultService>());
         services.TryAddSingleton<IJobVisibility, OwnAccountJobVisibility>();
         services.AddSingleton<RegionJobs>();
         services.AddSingleton<BackupJobService>();

@@ -1,6 +1,6 @@
+using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup.Internal;
 using Arca.Control.Backup.Jobs;
-using Arca.Control.Identity;
 using Arca.Control.Jobs;
 using Arca.Control.Metadata;
 using Arca.Control.Regions;
@@ -33,7 +33,7 @@ public sealed partial class BackupScheduler(
     RegionJobs jobs,
     ResourceInventoryService inventory,
     RegionSettingsService settings,
-    IOrganizationMembership organizations,
+    IOptInResolver optIns,
     TimeProvider time,
     ILogger<BackupScheduler> logger)
 {
@@ -80,15 +80,17 @@ public sealed partial class BackupScheduler(
         IReadOnlyList<SelectionDocument> selections = await store.TransactAsync(
             tx => BackupCollections.Selections.ListAsync(tx, new DocumentQuery { KeyPrefix = accountId + "/", I1 = accountId }), cancellationToken).ConfigureAwait(false);
         RegionSettings own = await settings.GetAsync(accountId, region, cancellationToken).ConfigureAwait(false);
-        RegionSettings managed = due.Any(d => d.Plan.OrganizationManaged)
-            ? await ManagementSettingsAsync(accountId, region, own, cancellationToken).ConfigureAwait(false)
-            : own;
+        var managed = new Dictionary<string, RegionSettings>(StringComparer.Ordinal);
+        foreach (PlanDocument plan in due.Select(d => d.Plan).Where(p => p.OrganizationManaged).DistinctBy(p => p.BackupPlanId))
+        {
+            managed[plan.BackupPlanId] = await optIns.ForPlanAsync(accountId, region, plan.BackupPlanId, cancellationToken).ConfigureAwait(false);
+        }
 
         var candidates = new List<BackupCandidate>();
         var chosen = new Dictionary<(string RuleKey, DateTimeOffset At, string Arn), (DueRule Due, InventoryResource Resource, string Role)>();
         foreach (DueRule rule in due)
         {
-            RegionSettings optIn = rule.Plan.OrganizationManaged ? managed : own;
+            RegionSettings optIn = managed.GetValueOrDefault(rule.Plan.BackupPlanId, own);
             SelectionDocument[] planSelections = [.. selections.Where(s => s.BackupPlanId == rule.Plan.BackupPlanId).OrderBy(s => s.SelectionId, StringComparer.Ordinal)];
             foreach (InventoryResource resource in resources)
             {
@@ -153,14 +155,6 @@ public sealed partial class BackupScheduler(
         }
 
         return due;
-    }
-
-    private async Task<RegionSettings> ManagementSettingsAsync(string accountId, string region, RegionSettings own, CancellationToken cancellationToken)
-    {
-        OrganizationMembership? membership = await organizations.GetMembershipAsync(accountId, cancellationToken).ConfigureAwait(false);
-        return membership is null || membership.ManagementAccountId == accountId
-            ? own
-            : await settings.GetAsync(membership.ManagementAccountId, region, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<SchedulerTickResult> CommitAsync(

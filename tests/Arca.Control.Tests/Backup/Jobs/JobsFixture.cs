@@ -1,3 +1,4 @@
+using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup;
 using Arca.Control.Backup.Jobs;
 using Arca.Control.Backup.Scheduling;
@@ -31,7 +32,7 @@ internal sealed class JobsFixture : IAsyncDisposable
         BackupRunner = new BackupJobRunner(Vaults, Catalog, B.Resources, B.Types, B.Identity.Roles, Time);
         RestoreRunner = new RestoreJobRunner(Vaults, Catalog, B.Resources, B.Types, B.Regions);
         Scheduler = new BackupScheduler(
-            B.Regions, Jobs, B.Resources, B.Settings, B.Identity.Organizations, Time, NullLogger<BackupScheduler>.Instance);
+            B.Regions, Jobs, B.Resources, B.Settings, new PlanOptInResolver(B.Regions, B.Settings), Time, NullLogger<BackupScheduler>.Instance);
     }
 
     public BackupFixture B { get; }
