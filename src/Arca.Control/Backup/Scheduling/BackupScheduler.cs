@@ -1,6 +1,6 @@
-using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup.Internal;
 using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Jobs;
 using Arca.Control.Metadata;
 using Arca.Control.Regions;

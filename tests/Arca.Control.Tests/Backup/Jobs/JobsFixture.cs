@@ -1,6 +1,6 @@
-using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup;
 using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup.Scheduling;
 using Arca.Control.Backup.Vaults;
 using Arca.Control.Identity;
