@@ -1,6 +1,7 @@
 using Arca.Api.Hosting;
 using Arca.Api.Protocols.RestJson;
 using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.Jobs.Summaries;
 using Arca.Control.Backup.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Arca.Api.Endpoints.Backup;
 
 /// <summary>
-/// Backup and restore jobs and the scheduler: their control-plane services, the per-region job engines and the
+/// Backup and restore jobs, their summaries and the scheduler: their control-plane services, the per-region job engines and the
 /// scheduler loop (hosted services), and their operations. Called from <see cref="BackupEndpoints"/>.
 /// </summary>
 internal static class JobEndpoints
@@ -18,10 +19,11 @@ internal static class JobEndpoints
     {
         services.AddOptions<BackupJobHostOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupJobHostOptions>, BackupJobHostOptionsValidator>();
-        services.TryAddSingleton<IJobVisibility, OwnAccountJobVisibility>();
+        services.TryAddSingleton<IJobVisibility, OrganizationJobVisibility>();
         services.AddSingleton<RegionJobs>();
         services.AddSingleton<BackupJobService>();
         services.AddSingleton<RestoreJobService>();
+        services.AddSingleton<JobSummaryService>();
         services.AddSingleton<BackupJobRunner>();
         services.AddSingleton<RestoreJobRunner>();
         services.AddSingleton<BackupScheduler>();
@@ -33,5 +35,6 @@ internal static class JobEndpoints
     {
         BackupJobEndpoints.Map(backup);
         RestoreJobEndpoints.Map(backup);
+        JobSummaryEndpoints.Map(backup);
     }
 }
