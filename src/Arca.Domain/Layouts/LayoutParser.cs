@@ -18,8 +18,9 @@ public static partial class LayoutParser
     /// <summary>Parses and validates <paramref name="text"/>.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="fileName">The name errors give the file (<c>layout.yaml</c>).</param>
+    /// <param name="servedRegions">The regions the server serves (a layout naming another is refused); null: any region name.</param>
     /// <exception cref="LayoutValidationException">Every problem of the file, each with its line, column and field.</exception>
-    public static Layout Parse(string text, string fileName)
+    public static Layout Parse(string text, string fileName, IReadOnlyCollection<string>? servedRegions = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
@@ -45,11 +46,11 @@ public static partial class LayoutParser
             throw new LayoutValidationException([new LayoutError(fileName, 1, 1, string.Empty, "a layout file holds exactly one YAML document")]);
         }
 
-        Layout? layout = Read(reader, stream.Documents[0].RootNode);
+        Layout? layout = Read(reader, stream.Documents[0].RootNode, servedRegions);
         return reader.Errors.Count == 0 && layout is not null ? layout : throw new LayoutValidationException(reader.Errors);
     }
 
-    private static Layout? Read(LayoutReader reader, YamlNode root)
+    private static Layout? Read(LayoutReader reader, YamlNode root, IReadOnlyCollection<string>? servedRegions)
     {
         Dictionary<string, YamlNode>? fields = reader.Fields(root, string.Empty, TopFields);
         if (fields is null)
@@ -77,6 +78,16 @@ public static partial class LayoutParser
         else if (regions.Count == 0 && reader.Errors.Count == 0)
         {
             reader.Error(fields["regions"], "regions", "must name at least one region");
+        }
+        else if (servedRegions is not null && fields["regions"] is YamlSequenceNode listed)
+        {
+            foreach ((YamlNode node, int i) in listed.Children.Select((n, i) => (n, i)))
+            {
+                if (node is YamlScalarNode { Value: { } region } && RegionPattern().IsMatch(region) && !servedRegions.Contains(region))
+                {
+                    reader.Error(node, $"regions[{i}]", $"\"{region}\" is not a region this server serves ({string.Join(", ", servedRegions)})");
+                }
+            }
         }
 
         var layout = new Layout
