@@ -324,19 +324,21 @@ public sealed class LayoutServiceTests : IDisposable
         Assert.Equal((1, 0), (summary.Current, summary.Failed));
     }
 
-    [Fact]
-    public async Task The_documented_example_applies_everywhere_and_is_current()
+    [Theory]
+    [InlineData("cab.layout.yaml", 5)]
+    [InlineData("cab-stacksets.layout.yaml", 4)]
+    public async Task The_documented_examples_apply_everywhere_and_are_current(string file, int instances)
     {
         LayoutFixture.TutorialOrganization t = await _f.TutorialAsync();
         await _f.Org.EnableBackupPoliciesAsync(t.Management);
-        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", "cab.layout.yaml"));
+        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", file));
 
-        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, "cab.layout.yaml");
+        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, file);
 
         Assert.All(applied.Changes, c => Assert.True(c.Outcome == LayoutOutcome.Applied, $"{c.AccountId} {c.Region} {c.Name}: {c.Reason}"));
-        Assert.Equal(5, applied.Instances.Count);
+        Assert.Equal(instances, applied.Instances.Count);
         Assert.All(applied.Instances, i => Assert.Equal(LayoutInstanceStatus.Current, i.Status));
-        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, "cab.layout.yaml")).Changes);
+        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, file)).Changes);
     }
 
     private static string RepositoryRoot()
