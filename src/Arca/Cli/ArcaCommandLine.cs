@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Layouts;
 using Arca.Cli.Organizations;
 using Arca.Cli.Resource;
 using Arca.Cli.Server;
@@ -17,6 +18,8 @@ internal static class ArcaCommandLine
             ServerCommand.Create(),
             ResourceCommand.Create(),
             OrganizationsCommand.Create(),
+            ApplyCommand.Create(),
+            DestroyCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
