@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Arca.Cli.Organizations;
+using Arca.Cli.Quickstart;
 using Arca.Cli.Resource;
 using Arca.Cli.Server;
 using Arca.Cli.Vault;
@@ -17,6 +18,7 @@ internal static class ArcaCommandLine
             ServerCommand.Create(),
             ResourceCommand.Create(),
             OrganizationsCommand.Create(),
+            QuickstartCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
