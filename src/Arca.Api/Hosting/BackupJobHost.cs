@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Arca.Api.Hosting;
 
 /// <summary>
-/// Runs one <see cref="JobEngine"/> per served region (backup and restore jobs; copy jobs get a runner with issue 6) and
+/// Runs one <see cref="JobEngine"/> per served region (backup, copy and restore jobs) and
 /// attaches it to <see cref="RegionJobs"/> so services can wake it. Starting an engine first recovers what an earlier
 /// incarnation of this node left running (docs/design/backup-service.md §4).
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed partial class BackupJobHost(
     RegionJobs jobs,
     BackupJobRunner backups,
     RestoreJobRunner restores,
+    Control.Backup.Copies.CopyJobRunner copies,
     IOptions<BackupJobHostOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
@@ -30,7 +31,7 @@ internal sealed partial class BackupJobHost(
         ILogger logger = loggers.CreateLogger<JobEngine>();
         foreach (Region region in regions.All)
         {
-            var engine = new JobEngine([(jobs.Backup(region.Name), backups), (jobs.Restore(region.Name), restores)], node, settings.Engine(), time, logger);
+            var engine = new JobEngine([(jobs.Backup(region.Name), backups), (jobs.Copy(region.Name), copies), (jobs.Restore(region.Name), restores)], node, settings.Engine(), time, logger);
             int recovered = await engine.SweepAsync(cancellationToken).ConfigureAwait(false);
             await engine.StartAsync(cancellationToken).ConfigureAwait(false);
             _engines.Add((region.Name, engine));

@@ -79,7 +79,7 @@ public sealed class VaultCopy
         }
 
         await CopyLedger.WriteAsync(_destination, _source.VaultId, _newLedger, cancellationToken).ConfigureAwait(false);
-        var tags = new Dictionary<string, string>(manifest.Tags);
+        var tags = new Dictionary<string, string>(manifest.Tags.Where(t => _options.KeepSourceTag?.Invoke(t.Key) ?? true));
         foreach (var (key, value) in _options.Tags)
         {
             tags[key] = value;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Arca.Api.Endpoints.Backup;
 
-/// <summary>The wire JSON of backup and restore jobs (restJson1): PascalCase members, absent members omitted, epoch-second timestamps.</summary>
+/// <summary>The wire JSON of backup, copy and restore jobs (restJson1): PascalCase members, absent members omitted, epoch-second timestamps.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(EpochSecondsConverter)])]
 [JsonSerializable(typeof(StartBackupJobBody))]
 [JsonSerializable(typeof(StartBackupJobOutput))]
@@ -14,4 +14,8 @@ namespace Arca.Api.Endpoints.Backup;
 [JsonSerializable(typeof(ListRestoreJobsOutput))]
 [JsonSerializable(typeof(RestoreJobMetadataOutput))]
 [JsonSerializable(typeof(RecoveryPointRestoreMetadataOutput))]
+[JsonSerializable(typeof(StartCopyJobBody))]
+[JsonSerializable(typeof(StartCopyJobOutput))]
+[JsonSerializable(typeof(DescribeCopyJobOutput))]
+[JsonSerializable(typeof(ListCopyJobsOutput))]
 internal sealed partial class BackupJobWireJson : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Arca.Api.Hosting;
 using Arca.Api.Protocols.RestJson;
+using Arca.Control.Backup.Copies;
 using Arca.Control.Backup.Jobs;
 using Arca.Control.Backup.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Arca.Api.Endpoints.Backup;
 
 /// <summary>
-/// Backup and restore jobs and the scheduler: their control-plane services, the per-region job engines and the
+/// Backup, copy and restore jobs and the scheduler: their control-plane services, the per-region job engines and the
 /// scheduler loop (hosted services), and their operations. Called from <see cref="BackupEndpoints"/>.
 /// </summary>
 internal static class JobEndpoints
@@ -24,6 +25,11 @@ internal static class JobEndpoints
         services.AddSingleton<RestoreJobService>();
         services.AddSingleton<BackupJobRunner>();
         services.AddSingleton<RestoreJobRunner>();
+        services.AddSingleton<CopyJobService>();
+        services.AddSingleton<CopyJobRunner>();
+        services.AddSingleton<CopyFactFinder>();
+        services.AddSingleton<CopyActions>();
+        services.TryAddSingleton<IRegionTransfer, InProcessRegionTransfer>();
         services.AddSingleton<BackupScheduler>();
         services.AddHostedService<BackupJobHost>();
         services.AddHostedService<BackupSchedulerService>();
@@ -33,5 +39,6 @@ internal static class JobEndpoints
     {
         BackupJobEndpoints.Map(backup);
         RestoreJobEndpoints.Map(backup);
+        CopyJobEndpoints.Map(backup);
     }
 }

@@ -35,7 +35,8 @@ public sealed class BackupJobRunner(
     ResourceInventoryService inventory,
     BackupResourceTypes resourceTypes,
     RoleService roles,
-    TimeProvider time) : IJobRunner
+    TimeProvider time,
+    Copies.CopyActions? copyActions = null) : IJobRunner
 {
     private const int ProblemsShown = 3;
 
@@ -160,12 +161,42 @@ public sealed class BackupJobRunner(
             }
         }
 
+        message = await StartCopyActionsAsync(job, spec, message).ConfigureAwait(false);
         var finished = result with { RecoveryPointArn = spec.RecoveryPointArn, EngineRecoveryPointId = id.ToString() };
         return new JobOutcome("COMPLETED", message, message is null ? JobMessages.Success : JobMessages.PartialBackup, JobDocuments.ToElement(finished))
         {
             BackupSizeInBytes = manifest.Summary.Bytes,
             BytesTransferred = manifest.Summary.DataAddedStored,
         };
+    }
+
+    /// <summary>
+    /// A scheduled job's rule's copy actions (docs/design/backup-service.md §11), enqueued before the job is reported COMPLETED so
+    /// a crash in between re-enqueues them on the next attempt (their ids are deterministic). A failure to enqueue does not undo
+    /// the backup: the job completes with a status message saying so.
+    /// </summary>
+    private async Task<string?> StartCopyActionsAsync(JobRecord job, BackupJobSpec spec, string? message)
+    {
+        if (copyActions is null || spec.CreatedBy is null)
+        {
+            return message;
+        }
+
+        try
+        {
+            RecoveryPointRecord? point = await catalog.GetAsync(spec.Region, job.AccountId, spec.BackupVaultName, spec.RecoveryPointArn, CancellationToken.None).ConfigureAwait(false);
+            if (point is not null)
+            {
+                await copyActions.StartAsync(job, point, spec.IamRoleArn, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return message;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            string copies = $"The rule's copy actions could not be started ({e.Message}); start the copies with StartCopyJob.";
+            return message is null ? copies : message + " " + copies;
+        }
     }
 
     private static string PartialMessage(Manifest manifest)

@@ -17,12 +17,12 @@ public sealed class RegionJobs(RegionSet regions, TimeProvider time)
 
     public JobQueue Restore(string region) => Queue(region, JobKindProfile.Restore);
 
-    /// <summary>Copy jobs (issue 6): the queue exists; no runner is registered yet.</summary>
+    /// <summary>Copy jobs, in the source region (as on AWS); run by <see cref="Copies.CopyJobRunner"/>.</summary>
     public JobQueue Copy(string region) => Queue(region, JobKindProfile.Copy);
 
     /// <summary>
     /// Raised after any attached engine stored a job's end (region, job). Handlers must be quick; the hook for work that
-    /// follows a job (a rule's copy actions, issue 6) and for tests that wait for a job.
+    /// follows a job and for tests that wait for a job (a rule's copy actions are enqueued by the backup runner itself, durably).
     /// </summary>
     public event Action<string, JobRecord>? JobFinished;
 
