@@ -2,6 +2,7 @@ using Arca.Api.Hosting;
 using Arca.Api.Protocols.RestJson;
 using Arca.Control.Backup.Copies;
 using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.Jobs.Summaries;
 using Arca.Control.Backup.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Arca.Api.Endpoints.Backup;
 
 /// <summary>
-/// Backup, copy and restore jobs and the scheduler: their control-plane services, the per-region job engines and the
+/// Backup, copy and restore jobs, their summaries and the scheduler: their control-plane services, the per-region job engines and the
 /// scheduler loop (hosted services), and their operations. Called from <see cref="BackupEndpoints"/>.
 /// </summary>
 internal static class JobEndpoints
@@ -19,10 +20,11 @@ internal static class JobEndpoints
     {
         services.AddOptions<BackupJobHostOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupJobHostOptions>, BackupJobHostOptionsValidator>();
-        services.TryAddSingleton<IJobVisibility, OwnAccountJobVisibility>();
+        services.TryAddSingleton<IJobVisibility, OrganizationJobVisibility>();
         services.AddSingleton<RegionJobs>();
         services.AddSingleton<BackupJobService>();
         services.AddSingleton<RestoreJobService>();
+        services.AddSingleton<JobSummaryService>();
         services.AddSingleton<BackupJobRunner>();
         services.AddSingleton<RestoreJobRunner>();
         services.AddSingleton<CopyJobService>();
@@ -40,5 +42,6 @@ internal static class JobEndpoints
         BackupJobEndpoints.Map(backup);
         RestoreJobEndpoints.Map(backup);
         CopyJobEndpoints.Map(backup);
+        JobSummaryEndpoints.Map(backup);
     }
 }

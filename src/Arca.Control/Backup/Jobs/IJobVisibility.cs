@@ -6,7 +6,7 @@ namespace Arca.Control.Backup.Jobs;
 /// Which accounts' jobs a caller may list and read (ListBackupJobs/ListCopyJobs/ListRestoreJobs <c>ByAccountId</c>,
 /// Describe*Job). The seam for cross-account monitoring (issue 5): a management or delegated-administrator account with
 /// cross-account monitoring enabled sees its organization's jobs with <c>*</c> or a member's id; everyone else sees
-/// only their own. <see cref="OwnAccountJobVisibility"/> is the default.
+/// only their own. <see cref="OrganizationJobVisibility"/> is the implementation.
 /// </summary>
 /// <remarks>Thread-safe. Called outside any metadata transaction.</remarks>
 public interface IJobVisibility

@@ -1,5 +1,6 @@
 using Arca.Control.Backup;
 using Arca.Control.Backup.Jobs;
+using Arca.Control.Backup.Jobs.Summaries;
 using Arca.Control.Backup.OrganizationPlans;
 using Arca.Control.Backup.Scheduling;
 using Arca.Control.Backup.Vaults;
@@ -19,13 +20,21 @@ internal sealed class JobsFixture : IAsyncDisposable
 {
     public const string Region = "us-east-1";
 
-    public JobsFixture(Storage.Resources.ResourceTypeRegistry? types = null)
+    /// <param name="types">The resource types (the default registry when null).</param>
+    /// <param name="visibility">Who sees which jobs; by default cross-account monitoring over this fixture's store (no organizations: own jobs only).</param>
+    public JobsFixture(Storage.Resources.ResourceTypeRegistry? types = null, IJobVisibility? visibility = null)
     {
         B = new BackupFixture(types);
         Root = Directory.CreateTempSubdirectory("arca-jobs-").FullName;
         var tokens = new PageTokens(new byte[32]);
+        Visibility = visibility ?? new OrganizationJobVisibility(
+            new CrossAccountMonitoring(
+                B.Identity.Organizations,
+                new Control.Organizations.ServiceAccessService(B.Identity.Store, B.Identity.Authorizer, tokens, Time),
+                new Control.Organizations.DelegatedAdministratorService(B.Identity.Store, B.Identity.Authorizer, tokens, Time)),
+            B.Identity.Store);
+        Summaries = new JobSummaryService(Jobs = new RegionJobs(B.Regions, Time), B.Identity.Authorizer, Visibility, tokens, Time);
         Vaults = new InMemoryBackupVaults(B.Regions, Time, Path.Combine(Root, "keys"));
-        Jobs = new RegionJobs(B.Regions, Time);
         BackupJobs = new BackupJobService(
             Jobs, B.Regions, B.Identity.Authorizer, B.Identity.Roles, new StoredVaultCatalog(B.Regions), B.Resources, Visibility, tokens, Time);
         Restores = new RestoreJobService(Jobs, B.Regions, B.Identity.Authorizer, B.Identity.Roles, Vaults, Catalog, B.Types, Visibility, tokens, Time);
@@ -45,7 +54,9 @@ internal sealed class JobsFixture : IAsyncDisposable
 
     public InMemoryRecoveryPointCatalog Catalog { get; } = new();
 
-    public IJobVisibility Visibility { get; } = new OwnAccountJobVisibility();
+    public IJobVisibility Visibility { get; }
+
+    public JobSummaryService Summaries { get; }
 
     public RegionJobs Jobs { get; }
 
