@@ -13,8 +13,7 @@ public sealed class QuickstartEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact(Skip = "Waits for copy jobs (StartCopyJob, DescribeCopyJob: issue 6, branch helper/copy): the quickstart stops at step 9 until they are merged. "
-        + "Remove this Skip once helper/copy is merged.")]
+    [Fact]
     public async Task Quickstart_walks_the_tutorial_and_verifies_the_restored_tree()
     {
         string data = Path.Combine(_dir, "data");
