@@ -3,6 +3,7 @@ using Arca.Api.Edge;
 using Arca.Api.Endpoints.Backup;
 using Arca.Api.Endpoints.Iam;
 using Arca.Api.Endpoints.Kms;
+using Arca.Api.Endpoints.Layouts;
 using Arca.Api.Endpoints.Organizations;
 using Arca.Api.Endpoints.Sts;
 using Arca.Api.Protocols;
@@ -61,6 +62,7 @@ public sealed class ArcaServerBuilder
         RoleEndpoints.Map(Protocols.Query("iam"));
         RolePolicyEndpoints.Map(Protocols.Query("iam"));
         OrganizationEndpoints.MapAll(Protocols.Json("organizations"));
+        LayoutEndpoints.Map(Protocols.Json("organizations")); // ArcaLayouts.* (docs/design/layout.md §7)
         KmsEndpoints.Map(Protocols.Json("kms"));
         BackupEndpoints.Map(Protocols.Rest("backup"));
         GlobalSettingsEndpoints.Map(Protocols.Rest("backup"));
@@ -107,6 +109,7 @@ public sealed class ArcaServerBuilder
         services.AddSingleton<BackupPolicyChangeFeed>();
         services.AddSingleton<IOrganizationTreeListener, BackupPolicyTreeListener>(); // tree changes → IBackupPolicyListener
         BackupPlanStatusEndpoints.AddServices(services); // the IBackupPolicyListener: materializer (hosted), status, opt-in seam
+        LayoutEndpoints.AddServices(services); // arca apply/destroy: engine, service, reconciler (tree listener, hosted)
         GlobalSettingsEndpoints.AddServices(services);
         services.AddSingleton<AccountService>();
         services.AddSingleton<CredentialStore>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Arca.Cli.Layouts;
 using Arca.Cli.Organizations;
 using Arca.Cli.Quickstart;
 using Arca.Cli.Resource;
@@ -18,6 +19,8 @@ internal static class ArcaCommandLine
             ServerCommand.Create(),
             ResourceCommand.Create(),
             OrganizationsCommand.Create(),
+            ApplyCommand.Create(),
+            DestroyCommand.Create(),
             QuickstartCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

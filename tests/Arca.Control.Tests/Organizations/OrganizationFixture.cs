@@ -180,6 +180,9 @@ internal sealed class OrganizationFixture
             }
         }
 
+        /// <summary>A listener the change is passed on to (a layout reconciler built after the fixture).</summary>
+        public IOrganizationTreeListener? Forward { get; set; }
+
         public ValueTask OnTreeChangedAsync(OrganizationTreeChange change, CancellationToken cancellationToken)
         {
             lock (_changes)
@@ -187,7 +190,7 @@ internal sealed class OrganizationFixture
                 _changes.Add(change);
             }
 
-            return ValueTask.CompletedTask;
+            return Forward?.OnTreeChangedAsync(change, cancellationToken) ?? ValueTask.CompletedTask;
         }
     }
 }

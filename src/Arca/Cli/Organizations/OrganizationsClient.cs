@@ -9,9 +9,9 @@ namespace Arca.Cli.Organizations;
 /// Calls an Arca server's Organizations service (awsJson1.1) for the client commands: signs with the resolved settings and turns
 /// AWS error bodies into <see cref="OrganizationsCallException"/>s.
 /// </summary>
-internal sealed class OrganizationsClient(AwsClientSettings settings) : IDisposable
+internal sealed class OrganizationsClient(AwsClientSettings settings, TimeSpan? timeout = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http = new() { Timeout = timeout ?? TimeSpan.FromMinutes(2) };
 
     /// <summary>Sends <paramref name="json"/> to the operation <paramref name="target"/> (<c>Prefix.Operation</c>) and returns the answer.</summary>
     /// <exception cref="OrganizationsCallException">The server answered with an error, or could not be reached.</exception>
