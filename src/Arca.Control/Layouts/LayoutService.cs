@@ -1,5 +1,5 @@
-using Arca.Control.Identity;
 using Arca.Control.Iam;
+using Arca.Control.Identity;
 using Arca.Control.Layouts.Internal;
 using Arca.Control.Metadata;
 using Arca.Control.Organizations.Internal;

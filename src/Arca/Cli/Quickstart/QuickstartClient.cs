@@ -39,6 +39,10 @@ internal sealed class QuickstartClient(HttpClient http, Uri endpoint, string reg
     public Task<JsonObject> ArcaOrganizationsAsync(string operation, JsonObject body, CancellationToken cancellationToken) =>
         JsonAsync("organizations", "ArcaOrganizations", operation, body, cancellationToken);
 
+    /// <summary>An Arca layout operation on the Organizations endpoint (<c>ArcaLayouts.Operation</c>, docs/design/layout.md §7).</summary>
+    public Task<JsonObject> ArcaLayoutsAsync(string operation, JsonObject body, CancellationToken cancellationToken) =>
+        JsonAsync("organizations", "ArcaLayouts", operation, body, cancellationToken);
+
     /// <summary>A KMS call (awsJson1.1, <c>TrentService.Operation</c>).</summary>
     public Task<JsonObject> KmsAsync(string operation, JsonObject body, CancellationToken cancellationToken) =>
         JsonAsync("kms", "TrentService", operation, body, cancellationToken);

@@ -114,31 +114,40 @@ internal sealed partial class QuickstartTutorial(QuickstartClient management, st
 
     private async Task RolesKeysAndVaultsAsync(CancellationToken ct)
     {
-        report.Step("Role cabrole, keys and vaults cabvault in both member accounts and both regions");
-        foreach ((string account, QuickstartClient client) in new[] { (_sourceAccount, _source), (_destinationAccount, _destination) })
+        report.Step("Role cabrole, keys and vaults cabvault in both member accounts and both regions (arca apply -f cab-layout.yaml)");
+        string layout = BundledLayout();
+        var request = new JsonObject { ["Layout"] = layout, ["FileName"] = "cab-layout.yaml" };
+        JsonObject plan = await management.ArcaLayoutsAsync("PlanLayout", request, ct).ConfigureAwait(false);
+        report.Detail($"plan: {((JsonArray?)plan["Changes"])?.Count ?? 0} changes for layout {plan["LayoutName"]} in {plan["OrganizationId"]}");
+        JsonObject applied = await management.ArcaLayoutsAsync("ApplyLayout", (JsonObject)request.DeepClone(), ct).ConfigureAwait(false);
+        JsonNode?[] instances = [.. (JsonArray?)applied["Instances"] ?? []];
+        foreach (JsonNode? instance in instances)
         {
-            await client.IamAsync("CreateRole", [new("RoleName", QuickstartDocuments.RoleName), new("AssumeRolePolicyDocument", QuickstartDocuments.TrustPolicy)], ct)
-                .ConfigureAwait(false);
-            await client.IamAsync("PutRolePolicy", [new("RoleName", QuickstartDocuments.RoleName), new("PolicyName", "cabrole-backup"),
-                new("PolicyDocument", QuickstartDocuments.RolePolicy)], ct).ConfigureAwait(false);
-            report.Detail($"{account}: role {RoleArn(account)} trusting backup.amazonaws.com");
+            report.Detail($"{instance!["AccountName"]} {instance["AccountId"]} {instance["Region"]}: {instance["Status"]}"
+                + (instance["Reason"] is { } reason ? $" ({reason})" : string.Empty));
+        }
+
+        if (instances.Length == 0 || instances.Any(i => i!["Status"]?.GetValue<string>() != "CURRENT"))
+        {
+            throw new QuickstartException("the layout is not CURRENT in every account and region");
+        }
+
+        foreach (string account in new[] { _sourceAccount, _destinationAccount })
+        {
             foreach (string region in Regions)
             {
-                QuickstartClient regional = client.In(region);
-                JsonObject key = await regional.KmsAsync("CreateKey", new JsonObject
-                {
-                    ["Description"] = $"cabvault's key in {account} {region}",
-                    ["Policy"] = QuickstartDocuments.KeyPolicy(account, _sourceAccount, _destinationAccount),
-                }, ct).ConfigureAwait(false);
-                string keyArn = Text(key, "KeyMetadata", "Arn");
-                await regional.KmsAsync("CreateAlias", new JsonObject { ["AliasName"] = QuickstartDocuments.KeyAlias, ["TargetKeyId"] = keyArn }, ct).ConfigureAwait(false);
-                JsonObject vault = await regional.BackupAsync("CreateBackupVault", "PUT", "/backup-vaults/" + QuickstartDocuments.VaultName,
-                    new JsonObject { ["EncryptionKeyArn"] = keyArn }, ct).ConfigureAwait(false);
-                await regional.BackupAsync("PutBackupVaultAccessPolicy", "PUT", $"/backup-vaults/{QuickstartDocuments.VaultName}/access-policy",
-                    new JsonObject { ["Policy"] = QuickstartDocuments.VaultAccessPolicy(_organizationId) }, ct).ConfigureAwait(false);
-                report.Detail($"{account} {region}: vault {vault["BackupVaultArn"]} encrypted with {QuickstartDocuments.KeyAlias}, open to copies from {_organizationId}");
+                report.Detail($"{account} {region}: vault {VaultArn(region, account)} encrypted with {QuickstartDocuments.KeyAlias}, role {RoleArn(account)}");
             }
         }
+    }
+
+    /// <summary>docs/tutorial/cab-layout.yaml, embedded in the executable.</summary>
+    private static string BundledLayout()
+    {
+        using Stream stream = typeof(QuickstartTutorial).Assembly.GetManifestResourceStream("quickstart/cab-layout.yaml")
+            ?? throw new InvalidOperationException("the bundled layout quickstart/cab-layout.yaml is missing from the executable");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private async Task BackupPolicyAsync(CancellationToken ct)
