@@ -12,6 +12,27 @@ namespace Arca.Api.Hosting;
 /// <remarks>Thread-safe. A failed pass is logged and retried at the next change or sweep.</remarks>
 internal sealed partial class LayoutReconcilerHost(LayoutReconciler reconciler, TimeProvider time, ILogger<LayoutReconcilerHost> logger) : BackgroundService
 {
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _busy = true; // until the start-up pass is done
+
+    /// <summary>
+    /// Completes once the loop has handled every account queued before the call (and the start-up pass): what tests await instead
+    /// of sleeping.
+    /// </summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_lock)
+        {
+            if (_idle.Task.IsCompleted && (_busy || reconciler.Pending.Count > 0 || reconciler.Wakes.Count > 0))
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return _idle.Task;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up the server's start
@@ -20,6 +41,7 @@ internal sealed partial class LayoutReconcilerHost(LayoutReconciler reconciler, 
         Task<bool> tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
         while (!stoppingToken.IsCancellationRequested)
         {
+            SetIdleIfNothingQueued();
             Task<bool> wake = reconciler.Wakes.WaitToReadAsync(stoppingToken).AsTask();
             if (await Task.WhenAny(tick, wake).ConfigureAwait(false) == tick)
             {
@@ -29,11 +51,36 @@ internal sealed partial class LayoutReconcilerHost(LayoutReconciler reconciler, 
                 }
 
                 tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                SetBusy();
                 await PassAsync(() => reconciler.ReconcileAllAsync(stoppingToken)).ConfigureAwait(false);
             }
-            else if (await wake.ConfigureAwait(false) && reconciler.Wakes.TryRead(out _))
+            else if (await wake.ConfigureAwait(false))
             {
-                await PassAsync(() => reconciler.DrainAsync(stoppingToken)).ConfigureAwait(false);
+                SetBusy();
+                if (reconciler.Wakes.TryRead(out _))
+                {
+                    await PassAsync(() => reconciler.DrainAsync(stoppingToken)).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private void SetBusy()
+    {
+        lock (_lock)
+        {
+            _busy = true;
+        }
+    }
+
+    private void SetIdleIfNothingQueued()
+    {
+        lock (_lock)
+        {
+            _busy = false;
+            if (reconciler.Pending.Count == 0 && reconciler.Wakes.Count == 0)
+            {
+                _idle.TrySetResult();
             }
         }
     }

@@ -295,6 +295,34 @@ public sealed class LayoutServiceTests : IDisposable
         Assert.Equal(LayoutInstanceStatus.Current, Instance(applied, t.Destination, "eu-west-1").Status);
     }
 
+    [Fact]
+    public async Task The_documented_example_applies_everywhere_and_is_current()
+    {
+        LayoutFixture.TutorialOrganization t = await _f.TutorialAsync();
+        await _f.Org.EnableBackupPoliciesAsync(t.Management);
+        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", "cab.layout.yaml"));
+
+        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, "cab.layout.yaml");
+
+        Assert.All(applied.Changes, c => Assert.True(c.Outcome == LayoutOutcome.Applied, $"{c.AccountId} {c.Region} {c.Name}: {c.Reason}"));
+        Assert.Equal(5, applied.Instances.Count);
+        Assert.All(applied.Instances, i => Assert.Equal(LayoutInstanceStatus.Current, i.Status));
+        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, "cab.layout.yaml")).Changes);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Arca.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Arca.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     private static LayoutInstance Instance(LayoutReport report, string account, string region) =>
         Assert.Single(report.Instances, i => i.AccountId == account && i.Region == region);
 }

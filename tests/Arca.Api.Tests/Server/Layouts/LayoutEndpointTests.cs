@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Arca.Api.Client;
+using Arca.Api.Hosting;
 using Arca.Api.Tests.Server.Backup;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Arca.Api.Tests.Server.Layouts;
 
@@ -85,6 +87,21 @@ public sealed class LayoutEndpointTests : IAsyncLifetime
         JsonElement destroyed = await CallAsync("ArcaLayouts.DestroyLayout", """{"LayoutName":"cab"}""");
         Assert.All(destroyed.GetProperty("Changes").EnumerateArray(), c => Assert.Equal("APPLIED", c.GetProperty("Outcome").GetString()));
         Assert.Equal(0, (await CallAsync("ArcaLayouts.ListLayouts", "{}")).GetProperty("Layouts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_account_created_after_the_apply_gets_the_layout_from_the_background_reconciler()
+    {
+        await CallAsync("ArcaLayouts.ApplyLayout", JsonSerializer.Serialize(new { Layout }));
+
+        string late = await CreateAccountAsync("LateAccount");
+        await _server.Server.Services.GetRequiredService<LayoutReconcilerHost>().WhenIdleAsync();
+
+        var api = new BackupApi(_server);
+        JsonElement vault = await api.OkAsync("GET", "/backup-vaults/cabvault", credentials: await AssumeAccessRoleAsync(late), region: "us-east-1");
+        Assert.StartsWith($"arn:aws:kms:us-east-1:{late}:key/", vault.GetProperty("EncryptionKeyArn").GetString(), StringComparison.Ordinal);
+        JsonElement listed = Assert.Single((await CallAsync("ArcaLayouts.ListLayouts", "{}")).GetProperty("Layouts").EnumerateArray());
+        Assert.Equal(6, listed.GetProperty("Current").GetInt32());
     }
 
     [Fact]
