@@ -39,8 +39,15 @@ internal sealed class CopyFixture : IAsyncDisposable
         RegionSettings = new RegionSettingsService(V.Regions, V.Control.Authorizer, Types);
         Plans = new BackupPlanService(V.Regions, V.Control.Authorizer, new StoredVaultCatalog(V.Regions), tokens, V.Time);
         Selections = new BackupSelectionService(V.Regions, V.Control.Authorizer, V.Control.Roles, tokens, V.Time);
-        Copies = new CopyJobService(Jobs, V.Regions, V.Control.Authorizer, V.Control.Roles, new StoredVaultCatalog(V.Regions), V.Catalog, new OwnAccountJobVisibility(), tokens, V.Time);
-        Backups = new BackupJobService(Jobs, V.Regions, V.Control.Authorizer, V.Control.Roles, new StoredVaultCatalog(V.Regions), Resources, new OwnAccountJobVisibility(), tokens, V.Time);
+        // Cross-account monitoring over this fixture's store, as the server wires it (no trusted access here: own jobs only).
+        var visibility = new OrganizationJobVisibility(
+            new CrossAccountMonitoring(
+                V.Organizations,
+                new Control.Organizations.ServiceAccessService(V.Control.Store, V.Control.Authorizer, tokens, V.Time),
+                new Control.Organizations.DelegatedAdministratorService(V.Control.Store, V.Control.Authorizer, tokens, V.Time)),
+            V.Control.Store);
+        Copies = new CopyJobService(Jobs, V.Regions, V.Control.Authorizer, V.Control.Roles, new StoredVaultCatalog(V.Regions), V.Catalog, visibility, tokens, V.Time);
+        Backups = new BackupJobService(Jobs, V.Regions, V.Control.Authorizer, V.Control.Roles, new StoredVaultCatalog(V.Regions), Resources, visibility, tokens, V.Time);
         CopyRunner = new CopyJobRunner(V.Engines, new InProcessRegionTransfer(V.Engines), V.Catalog, Facts, V.Control.Roles, V.Time);
         BackupRunner = new BackupJobRunner(V.Engines, V.Catalog, Resources, Types, V.Control.Roles, V.Time, new CopyActions(V.Regions, Jobs, V.Time));
         Scheduler = new BackupScheduler(
