@@ -23,7 +23,7 @@ public sealed class CopyJobsEndToEndTests : IAsyncLifetime
     /// assertion of the tutorial test (the management account lists its members' copy jobs with ByAccountId=*) then runs.
     /// Until then the test asserts what <c>OwnAccountJobVisibility</c> gives: no copy jobs for the management account.
     /// </summary>
-    private static readonly bool CrossAccountMonitoringMerged = false;
+    private static readonly bool CrossAccountMonitoringMerged = true;
     private static readonly string[] ServerOptions = ["--scheduler-tick", "1", "--job-renewal", "0.2"];
     private readonly string _dir = Directory.CreateTempSubdirectory("arca-copy-e2e-").FullName;
     private readonly HttpClient _http = new();
