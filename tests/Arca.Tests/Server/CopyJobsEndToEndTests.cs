@@ -57,6 +57,7 @@ public sealed class CopyJobsEndToEndTests : IAsyncLifetime
         string source = (await CallAsync("CreateAccount", new { Email = "source@example.com", AccountName = "SourceAccount" })).GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!;
         string destination = (await CallAsync("CreateAccount", new { Email = "destination@example.com", AccountName = "DestinationAccount" })).GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!;
         await CliJsonAsync(Management, "backup", "update-global-settings", "--global-settings", "isCrossAccountBackupEnabled=true");
+        await CliJsonAsync(Management, "organizations", "enable-aws-service-access", "--service-principal", "backup.amazonaws.com"); // cross-account monitoring
         Assert.Equal("true", (await CliJsonAsync(Management, "backup", "describe-global-settings")).GetProperty("GlobalSettings").GetProperty("isCrossAccountBackupEnabled").GetString());
 
         // Steps 2 and 3: cabrole, keys naming both accounts, cabvault letting the organization copy in — in both accounts and regions.
