@@ -10,7 +10,7 @@ public sealed record ArcaServerOptions
     public string Listen { get; set; } = "http://127.0.0.1:7480";
 
     /// <summary>The regions regional services (Backup, KMS) serve.</summary>
-    public IReadOnlyList<string> Regions { get; set; } = ["us-east-1"];
+    public IReadOnlyList<string> Regions { get; set; } = ["us-east-1", "eu-west-1"];
 
     /// <summary>Request bodies larger than this are refused with 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;

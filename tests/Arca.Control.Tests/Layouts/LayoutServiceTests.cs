@@ -296,18 +296,49 @@ public sealed class LayoutServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task The_documented_example_applies_everywhere_and_is_current()
+    public async Task Dropping_a_region_or_moving_an_account_out_of_the_targets_deletes_what_the_layout_had_created_there()
+    {
+        LayoutFixture.TutorialOrganization t = await _f.TutorialAsync();
+        string root = (await _f.Org.Organizations.ListRootsAsync(t.Management, null, null)).Items[0].Id;
+        OrganizationalUnit ou = await _f.Org.Units.CreateOrganizationalUnitAsync(t.Management, root, "Backups", null);
+        await _f.Org.Members.MoveAccountAsync(t.Management, t.Source, root, ou.Id);
+        await _f.Org.Members.MoveAccountAsync(t.Management, t.Destination, root, ou.Id);
+        string layout = LayoutFixture.TutorialLayout($"organizationalUnits: [{ou.Id}]");
+        await _f.Layouts.ApplyAsync(t.Management, layout, "layout.yaml");
+
+        LayoutReport usOnly = await _f.Layouts.ApplyAsync(t.Management, layout.Replace("[us-east-1, eu-west-1]", "[us-east-1]", StringComparison.Ordinal), "layout.yaml");
+
+        Assert.Equal(4, usOnly.Changes.Count);
+        Assert.All(usOnly.Changes, c => Assert.Equal(("eu-west-1", LayoutAction.Delete, LayoutOutcome.Applied), (c.Region, c.Action, c.Outcome)));
+        Assert.Equal(2, usOnly.Instances.Count);
+        await OrganizationFixture.FailsAsync("ResourceNotFoundException", () => _f.Vaults.DescribeAsync(t.SourceRoot with { Region = "eu-west-1" }, "cabvault"));
+        Assert.Equal("cabvault", (await _f.Vaults.DescribeAsync(t.SourceRoot with { Region = "us-east-1" }, "cabvault")).BackupVaultName);
+
+        await _f.Org.Members.MoveAccountAsync(t.Management, t.Source, ou.Id, root);
+        Assert.Equal(1, await _f.Reconciler.DrainAsync());
+
+        Assert.Null(await _f.Org.Roles.FindRoleAsync(t.Source, "cabrole"));
+        await OrganizationFixture.FailsAsync("ResourceNotFoundException", () => _f.Vaults.DescribeAsync(t.SourceRoot with { Region = "us-east-1" }, "cabvault"));
+        Assert.NotNull(await _f.Org.Roles.FindRoleAsync(t.Destination, "cabrole"));
+        LayoutSummary summary = Assert.Single(await _f.Layouts.ListAsync(t.Management));
+        Assert.Equal((1, 0), (summary.Current, summary.Failed));
+    }
+
+    [Theory]
+    [InlineData("cab.layout.yaml", 5)]
+    [InlineData("cab-stacksets.layout.yaml", 4)]
+    public async Task The_documented_examples_apply_everywhere_and_are_current(string file, int instances)
     {
         LayoutFixture.TutorialOrganization t = await _f.TutorialAsync();
         await _f.Org.EnableBackupPoliciesAsync(t.Management);
-        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", "cab.layout.yaml"));
+        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", file));
 
-        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, "cab.layout.yaml");
+        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, file);
 
         Assert.All(applied.Changes, c => Assert.True(c.Outcome == LayoutOutcome.Applied, $"{c.AccountId} {c.Region} {c.Name}: {c.Reason}"));
-        Assert.Equal(5, applied.Instances.Count);
+        Assert.Equal(instances, applied.Instances.Count);
         Assert.All(applied.Instances, i => Assert.Equal(LayoutInstanceStatus.Current, i.Status));
-        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, "cab.layout.yaml")).Changes);
+        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, file)).Changes);
     }
 
     private static string RepositoryRoot()

@@ -18,6 +18,17 @@ public sealed class LayoutExampleTests
         Assert.True(layout.Targets.Organization);
     }
 
+    [Fact]
+    public void The_documented_layout_without_backup_policies_loads()
+    {
+        string path = Path.Combine(RepositoryRoot(), "docs", "examples", "cab-stacksets.layout.yaml");
+
+        Layout layout = LayoutParser.Parse(File.ReadAllText(path), "cab-stacksets.layout.yaml", ["us-east-1", "eu-west-1"]);
+
+        Assert.Empty(layout.BackupPolicies);
+        Assert.Equal((1, 1, 1), (layout.Roles.Count, layout.Keys.Count, layout.Vaults.Count));
+    }
+
     private static string RepositoryRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

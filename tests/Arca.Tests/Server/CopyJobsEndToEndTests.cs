@@ -18,12 +18,6 @@ public sealed class CopyJobsEndToEndTests : IAsyncLifetime
     private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
     private const string AccessDenied = "Access Denied trying to call AWS Backup service";
 
-    /// <summary>
-    /// INTEGRATOR: set to true once the cross-account monitoring <c>IJobVisibility</c> (issue 5's branch) is merged; the last
-    /// assertion of the tutorial test (the management account lists its members' copy jobs with ByAccountId=*) then runs.
-    /// Until then the test asserts what <c>OwnAccountJobVisibility</c> gives: no copy jobs for the management account.
-    /// </summary>
-    private static readonly bool CrossAccountMonitoringMerged = true;
     private static readonly string[] ServerOptions = ["--scheduler-tick", "1", "--job-renewal", "0.2"];
     private readonly string _dir = Directory.CreateTempSubdirectory("arca-copy-e2e-").FullName;
     private readonly HttpClient _http = new();
@@ -51,13 +45,13 @@ public sealed class CopyJobsEndToEndTests : IAsyncLifetime
     [VaultServiceFact(false, "aws", "node")]
     public async Task The_tutorial_copies_a_backup_to_another_account_and_region_copies_it_back_and_restores_it_byte_for_byte()
     {
-        // Step 0 and 1: the organization, its two members, cross-account backup enabled.
+        // Step 0 and 1: the organization, its two members, cross-account monitoring and cross-account backup enabled.
         await CallAsync("CreateOrganization", new { FeatureSet = "ALL" });
         string orgId = (await CallAsync("DescribeOrganization", new { })).GetProperty("Organization").GetProperty("Id").GetString()!;
         string source = (await CallAsync("CreateAccount", new { Email = "source@example.com", AccountName = "SourceAccount" })).GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!;
         string destination = (await CallAsync("CreateAccount", new { Email = "destination@example.com", AccountName = "DestinationAccount" })).GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!;
+        await CliAsync(Management, "organizations", "enable-aws-service-access", "--service-principal", "backup.amazonaws.com");
         await CliJsonAsync(Management, "backup", "update-global-settings", "--global-settings", "isCrossAccountBackupEnabled=true");
-        await CliJsonAsync(Management, "organizations", "enable-aws-service-access", "--service-principal", "backup.amazonaws.com"); // cross-account monitoring
         Assert.Equal("true", (await CliJsonAsync(Management, "backup", "describe-global-settings")).GetProperty("GlobalSettings").GetProperty("isCrossAccountBackupEnabled").GetString());
 
         // Steps 2 and 3: cabrole, keys naming both accounts, cabvault letting the organization copy in — in both accounts and regions.
@@ -151,12 +145,6 @@ public sealed class CopyJobsEndToEndTests : IAsyncLifetime
         // The management account sees every copy job of its members: two in us-east-1 (SourceAccount's), one in eu-west-1 (DestinationAccount's).
         JsonElement[] east = [.. (await CliJsonAsync(Management, "backup", "list-copy-jobs", "--by-account-id", "*")).GetProperty("CopyJobs").EnumerateArray()];
         JsonElement[] west = [.. (await CliJsonAsync(Management, "backup", "list-copy-jobs", "--by-account-id", "*", "--region", "eu-west-1")).GetProperty("CopyJobs").EnumerateArray()];
-        if (!CrossAccountMonitoringMerged)
-        {
-            Assert.Equal((0, 0), (east.Length, west.Length)); // OwnAccountJobVisibility: the management account has no copy jobs of its own
-            return;
-        }
-
         Assert.Equal((2, 1), (east.Length, west.Length));
         Assert.All(east, j => Assert.Equal(source, j.GetProperty("AccountId").GetString()));
         Assert.Equal(destination, west[0].GetProperty("AccountId").GetString());

@@ -8,12 +8,10 @@ namespace Arca.WebConsole.Tests.Browser;
 /// The tutorial's steps 4 and 5 end to end in the browser: the management account watches a member's failed and
 /// completed jobs with their messages; a member backs up, copies to the destination account, and the destination account
 /// copies the recovery point back to the source account and watches the copy complete; a restore with edited metadata.
-/// The copy test waits for StartCopyJob and DescribeCopyJob (issue 6) and names them; the others run.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
 {
-    private const string NeedsCopies = "needs CreateBackupVault, PutBackupVaultAccessPolicy, ListRecoveryPointsByBackupVault (vaults) and StartBackupJob, DescribeBackupJob, StartCopyJob, DescribeCopyJob (jobs), not yet on main";
     private static readonly TimeSpan JobBound = TimeSpan.FromMinutes(2);
 
     private Tutorial Data => fixture.Tutorial;
@@ -64,7 +62,7 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
         }
     }
 
-    [ChromiumFact(NeedsCopies)]
+    [ChromiumFact]
     public async Task The_destination_account_copies_a_recovery_point_back_to_the_source_account_and_watches_it_complete()
     {
         MemberAccount source = Source;

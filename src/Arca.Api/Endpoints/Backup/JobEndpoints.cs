@@ -41,7 +41,7 @@ internal static class JobEndpoints
     {
         BackupJobEndpoints.Map(backup);
         RestoreJobEndpoints.Map(backup);
-        CopyJobEndpoints.Map(backup);
         JobSummaryEndpoints.Map(backup);
+        CopyJobEndpoints.Map(backup);
     }
 }

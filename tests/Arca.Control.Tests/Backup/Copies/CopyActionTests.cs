@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Arca.Control.Backup;
 using Arca.Control.Backup.Copies;
 using Arca.Control.Backup.Copies.Internal;
+using Arca.Control.Backup.Internal;
 using Arca.Control.Backup.RecoveryPoints;
 using Arca.Control.Jobs;
 using Arca.Control.Metadata;
@@ -80,6 +81,32 @@ public sealed class CopyActionTests : IAsyncLifetime
         string dir = _f.NewDirectory("other", ("a.txt", "a"u8.ToArray()));
         await _f.BackUpAsync(dir, name: "other");
         Assert.Empty(await _f.Jobs.Copy(East).ListAsync(DocumentQuery.All));
+    }
+
+    [Fact]
+    public async Task An_organization_managed_plans_copy_action_is_read_from_the_plan_version_the_job_names()
+    {
+        RecoveryPointRecord point = await _f.BackUpAsync(_f.NewDirectory("org", ("a.txt", "a"u8.ToArray())), name: "org");
+        JobRecord backup = Assert.Single(await _f.Jobs.Backup(East).ListAsync(DocumentQuery.All));
+        const string PlanId = "orgs/6f1c2b7e-0d3a-5e8f-9a21-4b7c8d9e0f12";
+        BackupRuleInput rule = BackupFixture.Rule("cabrule") with { RuleId = "org-rule", CopyActions = [new CopyAction(VaultArn(West, _f.Destination))] };
+        await _f.V.Regions.Get(East).Store.TransactAsync(tx => BackupCollections.PlanVersions.InsertAsync(tx, new PlanVersionDocument
+        {
+            AccountId = _f.Source.Id,
+            BackupPlanId = PlanId,
+            BackupPlanArn = $"arn:aws:backup:{East}:{_f.Source.Id}:backup-plan:{PlanId}",
+            VersionId = "org-version-1",
+            Plan = BackupFixture.Plan("cabplan", rule),
+            CreationDate = _f.Time.GetUtcNow(),
+            Sequence = 1,
+        }));
+        var createdBy = new RecoveryPointCreator(PlanId, null, "cabplan", "org-version-1", "org-rule", "cabrule", null, null);
+
+        Assert.Equal(1, await new CopyActions(_f.V.Regions, _f.Jobs, _f.Time).StartAsync(backup, point with { CreatedBy = createdBy }, _f.Source.Role));
+
+        CopyJobDetails copy = Assert.Single((await _f.Copies.ListAsync(_f.Source.Caller, new CopyJobFilter())).Items);
+        Assert.Equal(("COMPLETED", PlanId), ((await _f.FinishedAsync(East, JobKind.Copy, copy.CopyJobId)).State, copy.CreatedBy!.BackupPlanId));
+        Assert.Equal(createdBy, Assert.Single(await _f.PointsAsync(West, _f.Destination)).CreatedBy);
     }
 
     private async Task<JobRecord> ScheduledBackupAsync()

@@ -39,7 +39,7 @@ internal sealed class CopyFixture : IAsyncDisposable
         RegionSettings = new RegionSettingsService(V.Regions, V.Control.Authorizer, Types);
         Plans = new BackupPlanService(V.Regions, V.Control.Authorizer, new StoredVaultCatalog(V.Regions), tokens, V.Time);
         Selections = new BackupSelectionService(V.Regions, V.Control.Authorizer, V.Control.Roles, tokens, V.Time);
-        // Cross-account monitoring over this fixture's store, as the server wires it (no trusted access here: own jobs only).
+        // Cross-account monitoring is never enabled here: every caller lists its own account's jobs.
         var visibility = new OrganizationJobVisibility(
             new CrossAccountMonitoring(
                 V.Organizations,

