@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Arca.Cli.Layouts;
 using Arca.Cli.Organizations;
+using Arca.Cli.Quickstart;
 using Arca.Cli.Resource;
 using Arca.Cli.Server;
 using Arca.Cli.Vault;
@@ -20,6 +21,7 @@ internal static class ArcaCommandLine
             OrganizationsCommand.Create(),
             ApplyCommand.Create(),
             DestroyCommand.Create(),
+            QuickstartCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

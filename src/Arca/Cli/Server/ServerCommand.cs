@@ -1,9 +1,5 @@
 using System.CommandLine;
 using Arca.Api.Hosting;
-using Arca.Control.Identity;
-using Arca.Control.Metadata;
-using Arca.Control.Regions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Arca.Cli.Server;
 
@@ -65,35 +61,18 @@ internal static class ServerCommand
             return 2;
         }
 
-        string dir = Path.GetFullPath(parse.GetValue(DataDir)!);
         try
         {
-            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            MasterKey masterKey = MasterKey.LoadOrCreate(
-                Path.Combine(dir, "master.key"), Environment.GetEnvironmentVariable(MasterKey.EnvironmentVariable), out _);
-            string database = Path.Combine(dir, "global.db");
-            if (!File.Exists(database))
+            BackupJobHostOptions jobs = JobOptions(parse);
+            EmbeddedServer embedded = await EmbeddedServer.OpenAsync(parse.GetValue(DataDir)!, options, jobs, configure: null, cancellationToken).ConfigureAwait(false);
+            await using (embedded.ConfigureAwait(false))
             {
-                // Owner-only from the start: it holds sealed secrets; SQLite gives its -wal and -shm files the same mode.
-                SecretFile.WriteNew(database, string.Empty);
-            }
-
-            SqliteMetadataStore store = await SqliteMetadataStore.OpenAsync(database, cancellationToken).ConfigureAwait(false);
-            RegionSet? regions = null;
-            try
-            {
-                regions = await RegionSet.OpenAsync(dir, options.Regions, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
-                BackupJobHostOptions jobs = JobOptions(parse, NodeIdFile.LoadOrCreate(dir));
-                await ServeAsync(dir, options, jobs, masterKey, store, regions, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (regions is not null)
-                {
-                    await regions.DisposeAsync().ConfigureAwait(false);
-                }
-
-                await store.DisposeAsync().ConfigureAwait(false);
+                await embedded.Server.StartAsync(cancellationToken).ConfigureAwait(false);
+                Console.Out.WriteLine($"account: {embedded.AccountId}{(embedded.AccountCreated ? " (created)" : string.Empty)}");
+                Console.Out.WriteLine($"credentials: {embedded.CredentialsFile} (profile {ServerBootstrap.Profile})");
+                Console.Out.WriteLine($"listening: {embedded.Server.BaseAddress.ToString().TrimEnd('/')}");
+                Console.Out.Flush();
+                await embedded.Server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return 0;
@@ -106,9 +85,9 @@ internal static class ServerCommand
         }
     }
 
-    private static BackupJobHostOptions JobOptions(ParseResult parse, string nodeId)
+    private static BackupJobHostOptions JobOptions(ParseResult parse)
     {
-        var jobs = new BackupJobHostOptions { NodeId = nodeId };
+        var jobs = new BackupJobHostOptions();
         if (parse.GetValue(SchedulerTick) is { } tick)
         {
             jobs.SchedulerTick = TimeSpan.FromSeconds(tick);
@@ -120,36 +99,5 @@ internal static class ServerCommand
         }
 
         return jobs;
-    }
-
-    private static async Task ServeAsync(
-        string dir, ArcaServerOptions options, BackupJobHostOptions jobs, MasterKey masterKey, SqliteMetadataStore store, RegionSet regions, CancellationToken cancellationToken)
-    {
-        PageTokens tokens = await PageTokens.LoadOrCreateAsync(store, cancellationToken).ConfigureAwait(false);
-        var controlPlane = new ArcaControlPlane(store, regions, masterKey, tokens, TimeProvider.System);
-        ArcaServerBuilder builder = ArcaServer.CreateBuilder(options, controlPlane);
-        builder.Services.Configure<BackupJobHostOptions>(o =>
-        {
-            o.NodeId = jobs.NodeId;
-            o.SchedulerTick = jobs.SchedulerTick;
-            o.RenewEvery = jobs.RenewEvery;
-        });
-        ArcaServer server = builder.Build();
-        try
-        {
-            string credentials = Path.Combine(dir, "credentials");
-            (string accountId, bool created) = await ServerBootstrap.EnsureFirstAccountAsync(
-                store, server.Services.GetRequiredService<AccountService>(), credentials, cancellationToken).ConfigureAwait(false);
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
-            Console.Out.WriteLine($"account: {accountId}{(created ? " (created)" : string.Empty)}");
-            Console.Out.WriteLine($"credentials: {credentials} (profile {ServerBootstrap.Profile})");
-            Console.Out.WriteLine($"listening: {server.BaseAddress.ToString().TrimEnd('/')}");
-            Console.Out.Flush();
-            await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await server.DisposeAsync().ConfigureAwait(false);
-        }
     }
 }
