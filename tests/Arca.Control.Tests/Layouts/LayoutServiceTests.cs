@@ -325,20 +325,20 @@ public sealed class LayoutServiceTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cab.layout.yaml", 5)]
-    [InlineData("cab-stacksets.layout.yaml", 4)]
+    [InlineData("examples/cab.layout.yaml", 5)]
+    [InlineData("tutorial/cab-layout.yaml", 4)]
     public async Task The_documented_examples_apply_everywhere_and_are_current(string file, int instances)
     {
         LayoutFixture.TutorialOrganization t = await _f.TutorialAsync();
         await _f.Org.EnableBackupPoliciesAsync(t.Management);
-        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "examples", file));
+        string example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", file));
 
-        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, file);
+        LayoutReport applied = await _f.Layouts.ApplyAsync(t.Management, example, Path.GetFileName(file));
 
         Assert.All(applied.Changes, c => Assert.True(c.Outcome == LayoutOutcome.Applied, $"{c.AccountId} {c.Region} {c.Name}: {c.Reason}"));
         Assert.Equal(instances, applied.Instances.Count);
         Assert.All(applied.Instances, i => Assert.Equal(LayoutInstanceStatus.Current, i.Status));
-        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, file)).Changes);
+        Assert.Empty((await _f.Layouts.PlanAsync(t.Management, example, Path.GetFileName(file))).Changes);
     }
 
     private static string RepositoryRoot()

@@ -21,9 +21,9 @@ public sealed class LayoutExampleTests
     [Fact]
     public void The_documented_layout_without_backup_policies_loads()
     {
-        string path = Path.Combine(RepositoryRoot(), "docs", "examples", "cab-stacksets.layout.yaml");
+        string path = Path.Combine(RepositoryRoot(), "docs", "tutorial", "cab-layout.yaml");
 
-        Layout layout = LayoutParser.Parse(File.ReadAllText(path), "cab-stacksets.layout.yaml", ["us-east-1", "eu-west-1"]);
+        Layout layout = LayoutParser.Parse(File.ReadAllText(path), "cab-layout.yaml", ["us-east-1", "eu-west-1"]);
 
         Assert.Empty(layout.BackupPolicies);
         Assert.Equal((1, 1, 1), (layout.Roles.Count, layout.Keys.Count, layout.Vaults.Count));
