@@ -11,7 +11,8 @@ public abstract class BlobStoreConformance : IDisposable
 {
     private IBlobStore? _store;
 
-    protected IBlobStore Store => _store ??= CreateStore();
+    // Thread-safe: the concurrency tests' first touch comes from many tasks at once, which must share one store.
+    protected IBlobStore Store => LazyInitializer.EnsureInitialized(ref _store, CreateStore);
 
     protected abstract IBlobStore CreateStore();
 

@@ -16,9 +16,9 @@ public sealed class CrossAccountFlowTests(ConsoleFixture fixture)
 
     private Tutorial Data => fixture.Tutorial;
 
-    private MemberAccount Source => new(Data.Management.As(Data.SourceSession), Data.SourceAccount, Data.OrganizationId);
+    private MemberAccount Source => new(Data.Management.As(Data.SourceSession), Data.SourceAccount, Data.OrganizationId, Data.DestinationAccount);
 
-    private MemberAccount Destination => new(Data.Management.As(Data.DestinationSession), Data.DestinationAccount, Data.OrganizationId);
+    private MemberAccount Destination => new(Data.Management.As(Data.DestinationSession), Data.DestinationAccount, Data.OrganizationId, Data.SourceAccount);
 
     [ChromiumFact]
     public async Task The_management_account_sees_a_members_failed_and_completed_jobs_with_their_messages()

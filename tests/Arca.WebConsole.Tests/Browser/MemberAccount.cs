@@ -3,8 +3,12 @@ using Arca.WebConsole.Tests.Infrastructure;
 
 namespace Arca.WebConsole.Tests.Browser;
 
-/// <summary>Lays out what the tutorial's steps 2 and 3 give a member account, through the API as that member: <c>cabrole</c>, vaults, resources.</summary>
-internal sealed class MemberAccount(ApiClient api, string accountId, string organizationId)
+/// <summary>
+/// Lays out what the tutorial's steps 2 and 3 give a member account, through the API as that member: <c>cabrole</c> with
+/// Backup's permissions, vaults encrypted under a customer managed key that the other member account may use (as the
+/// tutorial's StackSets do: a cross-account copy needs it), resources.
+/// </summary>
+internal sealed class MemberAccount(ApiClient api, string accountId, string organizationId, string otherAccountId)
 {
     public string Id => accountId;
 
@@ -19,13 +23,27 @@ internal sealed class MemberAccount(ApiClient api, string accountId, string orga
     {
         (int status, string text) = await api.TryQueryAsync("iam", "CreateRole", "2010-05-08", ("RoleName", "cabrole"), ("AssumeRolePolicyDocument", Tutorial.TrustBackup));
         Assert.True(status == 200 || text.Contains("EntityAlreadyExists", StringComparison.Ordinal), text);
+        await api.QueryAsync("iam", "PutRolePolicy", "2010-05-08", ("RoleName", "cabrole"), ("PolicyName", "backup"),
+            ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"backup:*","Resource":"*"}]}"""));
     }
 
-    /// <summary>Vault <c>cabvault</c> in <paramref name="region"/> whose access policy lets the organization copy into it.</summary>
+    /// <summary>
+    /// Vault <c>cabvault</c> in <paramref name="region"/> (kept when it exists; created under a new key shared with the other
+    /// member account) whose access policy lets the organization copy into it.
+    /// </summary>
     public async Task EnsureVaultAsync(string region)
     {
-        ApiAnswer created = await api.BackupAsync(region, "PUT", "/backup-vaults/" + Tutorial.Vault, new { });
-        Assert.True(created.Ok || created.ErrorCode == "AlreadyExistsException", created.Text);
+        ApiAnswer existing = await api.BackupAsync(region, "GET", "/backup-vaults/" + Tutorial.Vault);
+        if (!existing.Ok)
+        {
+            string keyPolicy = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::SELF:root","arn:aws:iam::OTHER:root"]},"Action":"kms:*","Resource":"*"}]}
+                """.Replace("SELF", accountId, StringComparison.Ordinal).Replace("OTHER", otherAccountId, StringComparison.Ordinal);
+            string keyArn = (await api.JsonAsync("kms", region, "TrentService.CreateKey", new { Policy = keyPolicy, Description = "cabkey" }))
+                .Expect("CreateKey").GetProperty("KeyMetadata").GetProperty("Arn").GetString()!;
+            (await api.BackupAsync(region, "PUT", "/backup-vaults/" + Tutorial.Vault, new { EncryptionKeyArn = keyArn })).Expect("CreateBackupVault");
+        }
+
         string policy = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"backup:CopyIntoBackupVault","Resource":"*",
               "Condition":{"StringEquals":{"aws:PrincipalOrgID":"ORGANIZATION"}}}]}

@@ -1,6 +1,4 @@
 using Arca.Api.Client;
-using Arca.Control.Backup;
-using Arca.Control.Metadata;
 using Arca.WebConsole.Tests.Infrastructure;
 
 namespace Arca.WebConsole.Tests.Browser;
@@ -52,7 +50,7 @@ internal sealed class Tutorial
         await api.QueryAsync("iam", "CreateRole", "2010-05-08", ("RoleName", "cabrole"), ("AssumeRolePolicyDocument", TrustBackup));
         string keyArn = (await api.JsonAsync("kms", Region, "TrentService.CreateKey", new { Description = "cabkey" })).Expect("CreateKey").GetProperty("KeyMetadata").GetProperty("Arn").GetString()!;
 
-        await CreateVaultAsync(api, server, keyArn, missing);
+        await CreateVaultAsync(api, keyArn);
         string planId = await CreatePlanAsync(api, server.AccountId, destination);
         await AttachPolicyAsync(api, root, source, destination, missing);
         await ProbeAsync(api, missing);
@@ -78,20 +76,8 @@ internal sealed class Tutorial
         return created.Expect("CreateAccount " + name).GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!;
     }
 
-    /// <summary>CreateBackupVault; until the vault service is on main, the vault catalog's document, put as the vault service will.</summary>
-    private static async Task CreateVaultAsync(ApiClient api, ServerProcess server, string keyArn, HashSet<string> missing)
-    {
-        ApiAnswer created = await api.BackupAsync(Region, "PUT", "/backup-vaults/" + Vault, new { EncryptionKeyArn = keyArn });
-        if (!created.Unimplemented)
-        {
-            created.Expect("CreateBackupVault");
-            return;
-        }
-
-        missing.Add("CreateBackupVault");
-        await using SqliteMetadataStore store = await SqliteMetadataStore.OpenAsync(Path.Combine(server.DataDir, "regions", Region, "region.db"));
-        await store.TransactAsync(tx => tx.PutAsync(StoredVaultCatalog.Collection, StoredVaultCatalog.Key(server.AccountId, Vault), "{}", new IndexFields(server.AccountId)));
-    }
+    private static async Task CreateVaultAsync(ApiClient api, string keyArn) =>
+        (await api.BackupAsync(Region, "PUT", "/backup-vaults/" + Vault, new { EncryptionKeyArn = keyArn })).Expect("CreateBackupVault");
 
     private static async Task<string> CreatePlanAsync(ApiClient api, string account, string destination)
     {
