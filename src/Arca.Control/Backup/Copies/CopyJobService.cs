@@ -82,7 +82,7 @@ public sealed partial class CopyJobService(
         DateTimeOffset now = time.GetUtcNow();
         JobRecord job = NewJob(
             caller.AccountId, point, destination, roleArn, request.Lifecycle ?? point.Lifecycle, null, null, Guid.CreateVersion7(now).ToString(), now, token, fingerprint);
-        JobRecord stored = await EnqueueAsync(caller, job, token, fingerprint, cancellationToken).ConfigureAwait(false);
+        JobRecord stored = await IdempotentEnqueue.EnqueueAsync(regions.Get(caller.Region).Store, jobs.Copy(caller.Region).Jobs, caller.AccountId, StartOperation, "copy", job, token, fingerprint, cancellationToken).ConfigureAwait(false);
         if (stored.JobId == job.JobId)
         {
             jobs.Wake(caller.Region);
@@ -176,30 +176,5 @@ public sealed partial class CopyJobService(
         return arn.Account == caller.AccountId
             ? arn
             : throw BackupErrors.InvalidParameterValue($"RecoveryPointArn: {arn} belongs to account {arn.Account}; a copy job copies recovery points of the caller's account {caller.AccountId}");
-    }
-
-    private async Task<JobRecord> EnqueueAsync(CallerIdentity caller, JobRecord job, string? token, string fingerprint, CancellationToken cancellationToken)
-    {
-        Collection<JobRecord> collection = jobs.Copy(caller.Region).Jobs;
-        return await regions.Get(caller.Region).Store.TransactAsync(async tx =>
-        {
-            if (token is not null)
-            {
-                string key = BackupCollections.IdempotencyKey(caller.AccountId, StartOperation, token);
-                if (await BackupCollections.Idempotency.GetAsync(tx, key).ConfigureAwait(false) is { } first)
-                {
-                    JobRecord? earlier = await collection.GetAsync(tx, first.Id).ConfigureAwait(false);
-                    return first.Fingerprint == fingerprint && earlier is not null
-                        ? earlier
-                        : throw BackupErrors.InvalidRequest(
-                            $"IdempotencyToken: the token was already used for copy job {first.Id} with a different request; use a new token");
-                }
-
-                await BackupCollections.Idempotency.InsertAsync(tx, new IdempotencyDocument(key, job.JobId, fingerprint)).ConfigureAwait(false);
-            }
-
-            await collection.InsertAsync(tx, job).ConfigureAwait(false);
-            return job;
-        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -94,7 +94,7 @@ public sealed class BackupJobRunner(
             var parent = type.Name == ResourceTypeNames.Directory
                 ? await EngineRecoveryPoints.LatestOfAsync(vault.Vault.Reader, spec.ResourceArn, cancellationToken).ConfigureAwait(false)
                 : null;
-            if (parent?.Manifest.Tags.GetValueOrDefault(JobManifestTags.RecoveryPointArn) is { } parentArn)
+            if (parent?.Manifest.Tags.GetValueOrDefault(RecoveryPointManifestTags.RecoveryPointArn) is { } parentArn)
             {
                 result = result with { ParentRecoveryPointArn = parentArn };
             }

@@ -103,7 +103,7 @@ public sealed partial class BackupJobService(
             IdempotencyToken = token,
             Spec = JobDocuments.ToElement(spec),
         };
-        JobRecord stored = await EnqueueAsync(caller, job, token, fingerprint, cancellationToken).ConfigureAwait(false);
+        JobRecord stored = await IdempotentEnqueue.EnqueueAsync(regions.Get(caller.Region).Store, jobs.Backup(caller.Region).Jobs, caller.AccountId, StartOperation, "backup", job, token, fingerprint, cancellationToken).ConfigureAwait(false);
         if (stored.JobId == job.JobId)
         {
             jobs.Wake(caller.Region);
@@ -168,30 +168,5 @@ public sealed partial class BackupJobService(
         }
 
         return arn;
-    }
-
-    private async Task<JobRecord> EnqueueAsync(CallerIdentity caller, JobRecord job, string? token, string fingerprint, CancellationToken cancellationToken)
-    {
-        Collection<JobRecord> collection = jobs.Backup(caller.Region).Jobs;
-        return await regions.Get(caller.Region).Store.TransactAsync(async tx =>
-        {
-            if (token is not null)
-            {
-                string key = BackupCollections.IdempotencyKey(caller.AccountId, StartOperation, token);
-                if (await BackupCollections.Idempotency.GetAsync(tx, key).ConfigureAwait(false) is { } first)
-                {
-                    JobRecord? earlier = await collection.GetAsync(tx, first.Id).ConfigureAwait(false);
-                    return first.Fingerprint == fingerprint && earlier is not null
-                        ? earlier
-                        : throw BackupErrors.InvalidRequest(
-                            $"IdempotencyToken: the token was already used for backup job {first.Id} with a different request; use a new token");
-                }
-
-                await BackupCollections.Idempotency.InsertAsync(tx, new IdempotencyDocument(key, job.JobId, fingerprint)).ConfigureAwait(false);
-            }
-
-            await collection.InsertAsync(tx, job).ConfigureAwait(false);
-            return job;
-        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -124,7 +124,7 @@ public sealed partial class RestoreJobService(
             IdempotencyToken = token,
             Spec = JobDocuments.ToElement(spec),
         };
-        JobRecord stored = await EnqueueAsync(caller, region.Store, job, token, fingerprint, cancellationToken).ConfigureAwait(false);
+        JobRecord stored = await IdempotentEnqueue.EnqueueAsync(region.Store, jobs.Restore(caller.Region).Jobs, caller.AccountId, StartOperation, "restore", job, token, fingerprint, cancellationToken).ConfigureAwait(false);
         if (stored.JobId == job.JobId)
         {
             jobs.Wake(caller.Region);
@@ -156,30 +156,5 @@ public sealed partial class RestoreJobService(
         }
 
         return arn;
-    }
-
-    private async Task<JobRecord> EnqueueAsync(CallerIdentity caller, IMetadataStore store, JobRecord job, string? token, string fingerprint, CancellationToken cancellationToken)
-    {
-        Collection<JobRecord> collection = jobs.Restore(caller.Region).Jobs;
-        return await store.TransactAsync(async tx =>
-        {
-            if (token is not null)
-            {
-                string key = BackupCollections.IdempotencyKey(caller.AccountId, StartOperation, token);
-                if (await BackupCollections.Idempotency.GetAsync(tx, key).ConfigureAwait(false) is { } first)
-                {
-                    JobRecord? earlier = await collection.GetAsync(tx, first.Id).ConfigureAwait(false);
-                    return first.Fingerprint == fingerprint && earlier is not null
-                        ? earlier
-                        : throw BackupErrors.InvalidRequest(
-                            $"IdempotencyToken: the token was already used for restore job {first.Id} with a different request; use a new token");
-                }
-
-                await BackupCollections.Idempotency.InsertAsync(tx, new IdempotencyDocument(key, job.JobId, fingerprint)).ConfigureAwait(false);
-            }
-
-            await collection.InsertAsync(tx, job).ConfigureAwait(false);
-            return job;
-        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -61,7 +61,14 @@ public static class RecoveryPointManifestTags
         Add(tags, SourceBackupVaultArn, recoveryPoint.SourceBackupVaultArn);
         Add(tags, MoveToColdStorageAfterDays, recoveryPoint.Lifecycle?.MoveToColdStorageAfterDays?.ToString(CultureInfo.InvariantCulture));
         Add(tags, DeleteAfterDays, recoveryPoint.Lifecycle?.DeleteAfterDays?.ToString(CultureInfo.InvariantCulture));
-        if (recoveryPoint.CreatedBy is { } c)
+        AddCreatorAndTags(tags, recoveryPoint.CreatedBy, recoveryPoint.Tags);
+        return tags;
+    }
+
+    /// <summary>Writes the creator's fields (<see cref="CreatedByPrefix"/>) and the recovery point's own tags (<see cref="TagPrefix"/>).</summary>
+    internal static void AddCreatorAndTags(Dictionary<string, string> tags, RecoveryPointCreator? createdBy, IReadOnlyDictionary<string, string> ownTags)
+    {
+        if (createdBy is { } c)
         {
             Add(tags, CreatedByPrefix + nameof(c.BackupPlanId), c.BackupPlanId);
             Add(tags, CreatedByPrefix + nameof(c.BackupPlanArn), c.BackupPlanArn);
@@ -73,12 +80,10 @@ public static class RecoveryPointManifestTags
             Add(tags, CreatedByPrefix + nameof(c.BackupRuleTimezone), c.BackupRuleTimezone);
         }
 
-        foreach ((string key, string value) in recoveryPoint.Tags)
+        foreach ((string key, string value) in ownTags)
         {
             tags[TagPrefix + key] = value;
         }
-
-        return tags;
     }
 
     /// <summary>

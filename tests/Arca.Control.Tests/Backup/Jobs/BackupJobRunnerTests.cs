@@ -160,7 +160,7 @@ public sealed class BackupJobRunnerTests : IAsyncLifetime
         OpenedBackupVault vault = _f.Vaults.Get(_a.Id, JobsFixture.Region, "cabvault");
         await new DirectoryResourceType().BackupAsync(vault.Vault, ResourceDefinition.ForDirectory(_dir), new Storage.Backup.BackupOptions
         {
-            Tags = new Dictionary<string, string> { [JobManifestTags.RecoveryPointArn] = spec.RecoveryPointArn, [JobManifestTags.ResourceArn] = _arn },
+            Tags = new Dictionary<string, string> { [RecoveryPointManifestTags.RecoveryPointArn] = spec.RecoveryPointArn, [RecoveryPointManifestTags.ResourceArn] = _arn },
         });
         _f.Time.Advance(TimeSpan.FromMinutes(2));
         await _f.StartEngineAsync();

@@ -1,3 +1,4 @@
+using Arca.Control.Backup.RecoveryPoints;
 using Arca.Storage.Format;
 using Arca.Storage.Repository;
 
@@ -13,14 +14,14 @@ internal static class EngineRecoveryPoints
 {
     /// <summary>The committed recovery point whose <c>arca:recovery-point-arn</c> is <paramref name="recoveryPointArn"/>, or null.</summary>
     public static async Task<(BlobId Id, Manifest Manifest)?> FindAsync(VaultReader vault, string recoveryPointArn, CancellationToken cancellationToken) =>
-        Last(await vault.ListRecoveryPointsAsync(cancellationToken).ConfigureAwait(false), JobManifestTags.RecoveryPointArn, recoveryPointArn);
+        Last(await vault.ListRecoveryPointsAsync(cancellationToken).ConfigureAwait(false), RecoveryPointManifestTags.RecoveryPointArn, recoveryPointArn);
 
     /// <summary>The newest committed recovery point of <paramref name="resourceArn"/>, or null (also when the vault cannot be listed now).</summary>
     public static async Task<(BlobId Id, Manifest Manifest)?> LatestOfAsync(VaultReader vault, string resourceArn, CancellationToken cancellationToken)
     {
         try
         {
-            return Last(await vault.ListRecoveryPointsAsync(cancellationToken).ConfigureAwait(false), JobManifestTags.ResourceArn, resourceArn);
+            return Last(await vault.ListRecoveryPointsAsync(cancellationToken).ConfigureAwait(false), RecoveryPointManifestTags.ResourceArn, resourceArn);
         }
         catch (VaultException)
         {
