@@ -64,7 +64,7 @@ public sealed partial class DirectoryBackup
         var started = _vault.Time.GetUtcNow();
         _index = await _vault.Reader.LoadIndexAsync(cancellationToken).ConfigureAwait(false);
         var parent = _options.Parent is { } p ? await _vault.Reader.LoadManifestAsync(p, cancellationToken).ConfigureAwait(false) : null;
-        var parentTree = parent is null ? null : await _vault.Reader.LoadTreeAsync(parent.Tree, cancellationToken).ConfigureAwait(false);
+        var parentTree = parent is null ? null : new ParentTree(await _vault.Reader.LoadTreeAsync(parent.Tree, cancellationToken).ConfigureAwait(false), parent.Tree);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var scan = Task.Run(() => SourceScanner.Scan(root, _options.Progress, cancel.Token), cancel.Token);
         TreeNode rootNode;
@@ -128,11 +128,12 @@ public sealed partial class DirectoryBackup
     }
 
     /// <summary>Walks one directory; returns once every entry is scheduled, with a task for the finished node.</summary>
-    private async Task<Task<TreeNode?>> WalkAsync(string path, string rel, TreeNode self, Tree? parent, CancellationToken cancellationToken)
+    private async Task<Task<TreeNode?>> WalkAsync(string path, string rel, TreeNode self, ParentTree? parent, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _dirs);
         var names = ListNames(path, rel);
         var children = new List<Task<TreeNode?>>(names.Count);
+        var previousTrees = new SubtreePrefetch(_vault.Reader, _index, parent?.Tree, cancellationToken);
         foreach (var name in names)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,20 +152,20 @@ public sealed partial class DirectoryBackup
             }
 
             var node = NodeStat.ToNode(name, type, st);
-            var previous = Find(parent, name);
+            var position = previousTrees.Find(name);
             children.Add(type switch
             {
-                NodeType.Dir => await WalkAsync(full, childRel, node, await LoadParentTreeAsync(previous, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
-                NodeType.File => await ScheduleFileAsync(full, childRel, node, previous, cancellationToken).ConfigureAwait(false),
+                NodeType.Dir => await WalkAsync(full, childRel, node, await previousTrees.TakeAsync(position).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+                NodeType.File => await ScheduleFileAsync(full, childRel, node, previousTrees.NodeAt(position), cancellationToken).ConfigureAwait(false),
                 NodeType.Symlink => Task.FromResult(ReadLink(full, childRel, node)),
                 _ => Task.FromResult<TreeNode?>(node),
             });
         }
 
-        return FinishDirectoryAsync(self, children, cancellationToken);
+        return FinishDirectoryAsync(self, children, parent, cancellationToken);
     }
 
-    private async Task<TreeNode?> FinishDirectoryAsync(TreeNode self, List<Task<TreeNode?>> children, CancellationToken cancellationToken)
+    private async Task<TreeNode?> FinishDirectoryAsync(TreeNode self, List<Task<TreeNode?>> children, ParentTree? parent, CancellationToken cancellationToken)
     {
         var nodes = new List<TreeNode>(children.Count);
         foreach (var child in children)
@@ -173,6 +174,12 @@ public sealed partial class DirectoryBackup
             {
                 nodes.Add(node);
             }
+        }
+
+        // An unchanged directory has the parent's tree, byte for byte: no need to encode and hash it again.
+        if (parent is not null && nodes.SequenceEqual(parent.Tree.Nodes))
+        {
+            return self with { Subtree = parent.Id };
         }
 
         var id = await _pipeline.StoreTreeAsync(new Tree(nodes), cancellationToken).ConfigureAwait(false);
@@ -205,41 +212,6 @@ public sealed partial class DirectoryBackup
             AddProblem(rel, "cannot read link: " + e.Message);
             return null;
         }
-    }
-
-    private async Task<Tree?> LoadParentTreeAsync(TreeNode? previous, CancellationToken cancellationToken) =>
-        previous is { Type: NodeType.Dir, Subtree: { } id } && _index.Contains(id)
-            ? await _vault.Reader.LoadTreeAsync(id, cancellationToken).ConfigureAwait(false)
-            : null;
-
-    private static TreeNode? Find(Tree? tree, string name)
-    {
-        if (tree is null)
-        {
-            return null;
-        }
-
-        int lo = 0, hi = tree.Nodes.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var c = string.CompareOrdinal(tree.Nodes[mid].Name, name);
-            if (c == 0)
-            {
-                return tree.Nodes[mid];
-            }
-
-            if (c < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return null;
     }
 
     private void AddProblem(string path, string reason) => _problems.Add(new Problem(path, reason));

@@ -25,6 +25,12 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UtimensatNative(int dirfd, string path, [In] Timespec[] times, int flags);
 
+    [LibraryImport("libc", EntryPoint = "fchown", SetLastError = true)]
+    private static partial int FchownNative(SafeHandle fd, uint owner, uint group);
+
+    [LibraryImport("libc", EntryPoint = "futimens", SetLastError = true)]
+    private static partial int FutimensNative(SafeHandle fd, [In] Timespec[] times);
+
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LinkNative(string oldPath, string newPath);
 
@@ -59,6 +65,9 @@ internal static partial class Posix
         return rc == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
+    public static int Chown(SafeHandle file, uint uid, uint gid) =>
+        FchownNative(file, uid, gid) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     public static int Lchown(string path, uint uid, uint gid) =>
         LchownNative(path, uid, gid) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
@@ -67,6 +76,13 @@ internal static partial class Posix
     {
         var ts = new Timespec { Seconds = FloorDiv(mtimeNs, 1_000_000_000), Nanoseconds = FloorMod(mtimeNs, 1_000_000_000) };
         return UtimensatNative(AtFdCwd, path, [ts, ts], AtSymlinkNoFollow) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>Sets the access and modification times of an open file. Returns 0 or an errno.</summary>
+    public static int SetTimes(SafeHandle file, long mtimeNs)
+    {
+        var ts = new Timespec { Seconds = FloorDiv(mtimeNs, 1_000_000_000), Nanoseconds = FloorMod(mtimeNs, 1_000_000_000) };
+        return FutimensNative(file, [ts, ts]) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
     public static int Link(string existing, string newPath) =>

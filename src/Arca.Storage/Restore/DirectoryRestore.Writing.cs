@@ -1,6 +1,7 @@
 using Arca.Storage.Format;
 using Arca.Storage.Platform;
 using Arca.Storage.Repository;
+using Microsoft.Win32.SafeHandles;
 
 namespace Arca.Storage.Restore;
 
@@ -19,7 +20,7 @@ public sealed partial class DirectoryRestore
             await foreach (var segment in _segments.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var job = segment.File;
-                if (!job.HasFailed)
+                if (!job.HasFailed && job.EnsureCreated(_create, reason => AddError(job.Rel, reason)))
                 {
                     await WriteSegmentAsync(segment, codec, writer, sealedBuffer, plain, cancellationToken).ConfigureAwait(false);
                 }
@@ -39,7 +40,7 @@ public sealed partial class DirectoryRestore
     private async Task WriteSegmentAsync(Segment segment, BlobCodec codec, SegmentWriter writer, byte[] sealedBuffer, byte[] plain, CancellationToken cancellationToken)
     {
         var job = segment.File;
-        writer.Begin(job.Handle, job.Direct, segment.Start, segment.End);
+        writer.Begin(job.Handle!, job.Direct, segment.Start, segment.End);
         for (var i = 0; i < segment.Chunks.Length; i++)
         {
             var id = segment.Chunks[i];
@@ -67,13 +68,19 @@ public sealed partial class DirectoryRestore
     private void FinishFile(FileJob job)
     {
         job.Direct?.Dispose();
-        using (job.Handle)
+        if (job.Handle is not { } handle)
+        {
+            return; // never created: nothing of ours to finish or remove
+        }
+
+        using (handle)
         {
             if (!job.HasFailed)
             {
                 try
                 {
-                    RandomAccess.SetLength(job.Handle, job.Node.Size);
+                    RandomAccess.SetLength(handle, job.Node.Size);
+                    ApplyMetadata(handle, job.Node, job.Rel);
                 }
                 catch (IOException e)
                 {
@@ -90,7 +97,6 @@ public sealed partial class DirectoryRestore
             return;
         }
 
-        ApplyMetadata(job.Path, job.Node, job.Rel);
         Interlocked.Increment(ref _files);
         Interlocked.Add(ref _bytes, job.Node.Size);
         _options.Progress.AddFile();
@@ -114,6 +120,29 @@ public sealed partial class DirectoryRestore
             }
 
             _options.Progress.AddFile();
+        }
+    }
+
+    /// <summary>Owner, permissions and modification time of a file still open: no path lookups.</summary>
+    private void ApplyMetadata(SafeFileHandle file, TreeNode node, string rel)
+    {
+        if (_setOwners && Posix.Chown(file, node.Uid, node.Gid) is var rc && rc != 0)
+        {
+            AddWarning(rel, $"cannot set owner (errno {rc})");
+        }
+
+        try
+        {
+            File.SetUnixFileMode(file, (UnixFileMode)(node.Mode & NodeStat.PermissionBits));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AddWarning(rel, "cannot set permissions: " + e.Message);
+        }
+
+        if (Posix.SetTimes(file, node.Mtime) is var trc && trc != 0)
+        {
+            AddWarning(rel, $"cannot set modification time (errno {trc})");
         }
     }
 

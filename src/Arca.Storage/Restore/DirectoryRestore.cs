@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Arca.Storage.Format;
 using Arca.Storage.Platform;
 using Arca.Storage.Repository;
+using Microsoft.Win32.SafeHandles;
 
 namespace Arca.Storage.Restore;
 
@@ -26,7 +27,8 @@ public sealed partial class DirectoryRestore
     private readonly List<(string Path, string Rel, string Existing)> _links = [];
     private readonly Channel<Segment> _segments;
     private readonly bool _setOwners;
-    private bool _directIo = true;
+    private readonly Func<FileJob, (SafeFileHandle, SafeFileHandle?)> _create;
+    private volatile bool _directIo = true;
     private long _files;
     private long _bytes;
 
@@ -37,6 +39,7 @@ public sealed partial class DirectoryRestore
         _guard = new TargetGuard(options.Overwrite);
         _segments = Channel.CreateBounded<Segment>(new BoundedChannelOptions(4 * options.Parallelism) { SingleWriter = true });
         _setOwners = options.RestoreOwners && Posix.IsRoot;
+        _create = Create;
     }
 
     /// <summary>Restores recovery point <paramref name="recoveryPoint"/> into <paramref name="target"/>.</summary>
@@ -169,13 +172,11 @@ public sealed partial class DirectoryRestore
             return;
         }
 
-        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        var direct = node.Size >= DirectIoMinimum && _directIo ? Posix.OpenDirect(path) : null;
-        _directIo &= direct is not null || node.Size < DirectIoMinimum;
         var segments = (chunks.Count + ChunksPerSegment - 1) / ChunksPerSegment;
-        var job = new FileJob(path, rel, node, handle, direct, segments);
+        var job = new FileJob(path, rel, node, segments);
         if (segments == 0)
         {
+            job.EnsureCreated(_create, reason => AddError(rel, reason));
             FinishFile(job);
             return;
         }
@@ -192,6 +193,27 @@ public sealed partial class DirectoryRestore
 
             var end = from + count < chunks.Count ? offsets[from + count] : node.Size;
             await _segments.Writer.WriteAsync(new Segment(job, ids, offsets[from], end), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Creates a file to restore: never through an entry in the way (O_EXCL), with O_DIRECT when it pays.</summary>
+    private (SafeFileHandle, SafeFileHandle?) Create(FileJob job)
+    {
+        var handle = File.OpenHandle(job.Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        try
+        {
+            var direct = job.Node.Size >= DirectIoMinimum && _directIo ? Posix.OpenDirect(job.Path) : null;
+            if (direct is null && job.Node.Size >= DirectIoMinimum)
+            {
+                _directIo = false;
+            }
+
+            return (handle, direct);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
         }
     }
 

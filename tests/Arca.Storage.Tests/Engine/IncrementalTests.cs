@@ -33,6 +33,54 @@ public sealed class IncrementalTests : IDisposable
     }
 
     [Fact]
+    public async Task Unchanged_subtrees_keep_their_ids_while_directories_come_and_go_in_a_wide_parent()
+    {
+        // More directories than the walk loads ahead of itself, some removed and some added between
+        // the backups, and one file changed deep inside one of them.
+        var src = _f.Source();
+        for (var d = 0; d < 30; d++)
+        {
+            TreeBuilder.File(src, $"wide/d{d:D2}/sub/f", TreeBuilder.Random(3000 + d, d));
+            TreeBuilder.File(src, $"wide/d{d:D2}/g", TreeBuilder.Random(100 + d, 100 + d));
+        }
+
+        var vault = await _f.InitAsync();
+        var first = await DirectoryBackup.RunAsync(vault, src, new BackupOptions());
+        foreach (var d in new[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20 })
+        {
+            Directory.Delete(Path.Combine(src, "wide", $"d{d:D2}"), recursive: true);
+        }
+
+        TreeBuilder.File(src, "wide/d13a/new", TreeBuilder.Random(500, 1));
+        TreeBuilder.File(src, "wide/d25/sub/f", TreeBuilder.Random(4000, 2));
+        var expected = TreeBuilder.Describe(src);
+        var second = await DirectoryBackup.RunAsync(vault, src, new BackupOptions { Parent = first.RecoveryPointId });
+
+        await vault.Reader.LoadIndexAsync();
+        var before = await SubtreeIdsAsync(vault, first.Manifest.Tree);
+        var after = await SubtreeIdsAsync(vault, second.Manifest.Tree);
+        foreach (var d in new[] { 0, 1, 2, 13, 14, 19, 21, 24, 26, 29 })
+        {
+            Assert.Equal(before[$"d{d:D2}"], after[$"d{d:D2}"]);
+        }
+
+        Assert.NotEqual(before["d25"], after["d25"]);
+        Assert.DoesNotContain("d03", after.Keys);
+        Assert.Equal((1L, 1L), (second.Manifest.Summary.FilesNew, second.Manifest.Summary.FilesChanged));
+        var target = _f.Dir.Sub("out");
+        var restored = await DirectoryRestore.RunAsync(vault.Reader, second.RecoveryPointId, target, new RestoreOptions());
+        Assert.Empty(restored.Errors);
+        Assert.Equal(expected, TreeBuilder.Describe(target));
+    }
+
+    private static async Task<Dictionary<string, BlobId?>> SubtreeIdsAsync(Repository.Vault vault, BlobId root)
+    {
+        var top = await vault.Reader.LoadTreeAsync(root);
+        var wide = await vault.Reader.LoadTreeAsync(top.Nodes.Single(n => n.Name == "wide").Subtree!.Value);
+        return wide.Nodes.ToDictionary(n => n.Name, n => n.Subtree);
+    }
+
+    [Fact]
     public async Task Only_changed_files_are_read_and_only_new_chunks_are_stored()
     {
         var src = _f.Source();
