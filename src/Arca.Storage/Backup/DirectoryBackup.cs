@@ -22,6 +22,8 @@ public sealed partial class DirectoryBackup
     private readonly ConcurrentDictionary<(ulong Dev, ulong Inode), Task<TreeNode?>> _hardLinks = new();
     private readonly ConcurrentBag<SourceFileReader> _readers = [];
     private readonly SemaphoreSlim _fileSlots;
+    private readonly SemaphoreSlim _extraWalkers;
+    private readonly ConcurrentBag<Task> _besideWalks = [];
     private ChunkPipeline _pipeline = null!;
     private VaultIndex _index = null!;
     private long _files;
@@ -37,6 +39,7 @@ public sealed partial class DirectoryBackup
         _options = options;
         _chunker = new Chunker(vault.Config.Chunker, vault.Reader.Keys.GearTable());
         _fileSlots = new SemaphoreSlim(options.Parallelism + 1);
+        _extraWalkers = new SemaphoreSlim(Math.Max(1, options.Parallelism - 1));
     }
 
     /// <summary>Backs up <paramref name="source"/> (a directory) and commits a recovery point.</summary>
@@ -86,7 +89,13 @@ public sealed partial class DirectoryBackup
             catch (OperationCanceledException) when (_pipeline.Failed.IsCancellationRequested)
             {
                 // The walk stopped because storing failed: throw that failure, not a cancellation.
+                await StopWalksAsync(cancel).ConfigureAwait(false);
                 await _pipeline.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+            catch
+            {
+                await StopWalksAsync(cancel).ConfigureAwait(false);
                 throw;
             }
 
@@ -155,7 +164,7 @@ public sealed partial class DirectoryBackup
             var position = previousTrees.Find(name);
             children.Add(type switch
             {
-                NodeType.Dir => await WalkAsync(full, childRel, node, await previousTrees.TakeAsync(position).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+                NodeType.Dir => await WalkSubdirectoryAsync(full, childRel, node, previousTrees.TakeAsync(position), cancellationToken).ConfigureAwait(false),
                 NodeType.File => await ScheduleFileAsync(full, childRel, node, previousTrees.NodeAt(position), cancellationToken).ConfigureAwait(false),
                 NodeType.Symlink => Task.FromResult(ReadLink(full, childRel, node)),
                 _ => Task.FromResult<TreeNode?>(node),
@@ -163,6 +172,45 @@ public sealed partial class DirectoryBackup
         }
 
         return FinishDirectoryAsync(self, children, parent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Walks a subdirectory beside the current walk when a walker is free, else in line (so the
+    /// number of concurrent walks, and the memory they hold, stays bounded). Returns once the
+    /// subdirectory is scheduled (in line) or handed over (beside), with a task for its finished node.
+    /// </summary>
+    private async Task<Task<TreeNode?>> WalkSubdirectoryAsync(string path, string rel, TreeNode node, Task<ParentTree?> parent, CancellationToken cancellationToken)
+    {
+        if (!_extraWalkers.Wait(0))
+        {
+            return await WalkAsync(path, rel, node, await parent.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        var walk = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    return await WalkAsync(path, rel, node, await parent.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _extraWalkers.Release();
+                }
+            },
+            cancellationToken);
+        _besideWalks.Add(walk);
+        return walk.Unwrap();
+    }
+
+    /// <summary>On failure: stops the walks running beside the main one before the pipeline goes away.</summary>
+    private async Task StopWalksAsync(CancellationTokenSource cancel)
+    {
+        await cancel.CancelAsync().ConfigureAwait(false);
+        foreach (var walk in _besideWalks)
+        {
+            await Task.WhenAny(walk).ConfigureAwait(false);
+        }
     }
 
     private async Task<TreeNode?> FinishDirectoryAsync(TreeNode self, List<Task<TreeNode?>> children, ParentTree? parent, CancellationToken cancellationToken)
