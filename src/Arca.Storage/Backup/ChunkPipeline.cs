@@ -134,9 +134,12 @@ internal sealed class ChunkPipeline : IAsyncDisposable
 
     private async Task ProcessAsync(ChunkWork work, BlobCodec codec, byte[] sealedBuffer)
     {
-        var (id, stored) = await _sink.StoreAsync(BlobKind.Data, work.Buffer.AsMemory(0, work.Length), codec, sealedBuffer, CancellationToken.None).ConfigureAwait(false);
+        var plaintext = work.Buffer.AsMemory(0, work.Length);
+        var id = codec.ComputeId(plaintext.Span);
+        var (stored, compression) = await _sink.StoreAsync(BlobKind.Data, id, plaintext, codec, sealedBuffer, probe: !work.File.Compresses, CancellationToken.None).ConfigureAwait(false);
         if (stored > 0)
         {
+            work.File.Compresses = compression == BlobCompression.Zstd;
             Interlocked.Add(ref _dataAdded, work.Length);
             _progress.AddStored(stored);
         }

@@ -14,8 +14,19 @@ internal sealed class FileChunks
     private readonly Lock _gate = new();
     private int _pending;
     private bool _posted;
+    private volatile bool _compresses;
 
     public Task<IReadOnlyList<BlobId>> Completion => _done.Task;
+
+    /// <summary>
+    /// True when the file's last stored chunk compressed: its next chunks are compressed without the
+    /// probe (text files compress throughout; the probe would compress their first 64 KiB twice).
+    /// </summary>
+    public bool Compresses
+    {
+        get => _compresses;
+        set => _compresses = value;
+    }
 
     public int Reserve()
     {

@@ -30,15 +30,16 @@ public sealed class BlobCodec : IDisposable
     /// <summary>
     /// Compresses (when it pays) and encrypts <paramref name="plaintext"/> into
     /// <paramref name="destination"/> (at least <see cref="SealedBound"/> bytes). Returns the sealed
-    /// length and the compression used.
+    /// length and the compression used. Data blobs are probed on their head before being compressed whole
+    /// unless <paramref name="probe"/> is false.
     /// </summary>
-    public (int Length, BlobCompression Compression) Seal(BlobKind kind, BlobId id, ReadOnlySpan<byte> plaintext, Span<byte> destination, bool compress = true)
+    public (int Length, BlobCompression Compression) Seal(BlobKind kind, BlobId id, ReadOnlySpan<byte> plaintext, Span<byte> destination, bool compress = true, bool probe = true)
     {
         Span<byte> ad = stackalloc byte[AssociatedData.BlobSize];
         if (compress && plaintext.Length > 64)
         {
             // Compress straight into the envelope, then encrypt in place: no intermediate buffer.
-            var n = _compressor.TryCompress(plaintext, destination[Aead.NonceSize..^Aead.TagSize], probe: kind == BlobKind.Data);
+            var n = _compressor.TryCompress(plaintext, destination[Aead.NonceSize..^Aead.TagSize], probe: probe && kind == BlobKind.Data);
             if (n > 0)
             {
                 AssociatedData.Blob(kind, BlobCompression.Zstd, id, ad);

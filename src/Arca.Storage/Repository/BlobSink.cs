@@ -37,21 +37,25 @@ internal sealed class BlobSink : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(codec);
         var id = codec.ComputeId(plaintext.Span);
-        return (id, await StoreAsync(kind, id, plaintext, codec, sealBuffer, cancellationToken).ConfigureAwait(false));
+        return (id, (await StoreAsync(kind, id, plaintext, codec, sealBuffer, probe: true, cancellationToken).ConfigureAwait(false)).Stored);
     }
 
-    /// <summary>As <see cref="StoreAsync(BlobKind, ReadOnlyMemory{byte}, BlobCodec, byte[], CancellationToken)"/> with the id already computed.</summary>
-    public async ValueTask<int> StoreAsync(BlobKind kind, BlobId id, ReadOnlyMemory<byte> plaintext, BlobCodec codec, byte[] sealBuffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="StoreAsync(BlobKind, ReadOnlyMemory{byte}, BlobCodec, byte[], CancellationToken)"/> with the id
+    /// already computed. Without <paramref name="probe"/>, data is compressed whole without first trying its head
+    /// (for data expected to compress). Returns the sealed bytes added (0 for a duplicate) and the compression used.
+    /// </summary>
+    public async ValueTask<(int Stored, BlobCompression Compression)> StoreAsync(BlobKind kind, BlobId id, ReadOnlyMemory<byte> plaintext, BlobCodec codec, byte[] sealBuffer, bool probe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(codec);
         if (_index.Contains(id) || !_claimed.TryAdd(id, 0))
         {
-            return 0;
+            return (0, BlobCompression.None);
         }
 
-        var (length, compression) = codec.Seal(kind, id, plaintext.Span, sealBuffer);
+        var (length, compression) = codec.Seal(kind, id, plaintext.Span, sealBuffer, probe: probe);
         await _packs.AddAsync(kind, id, compression, plaintext.Length, sealBuffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-        return length;
+        return (length, compression);
     }
 
     /// <summary>Stores a tree blob (deterministic JSON) unless present; returns its id.</summary>
