@@ -75,7 +75,7 @@ public sealed partial class DirectoryBackup
             long read;
             try
             {
-                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var handle = Posix.OpenRead(path);
                 try
                 {
                     read = await reader.ReadAsync(handle, _pipeline, chunks, _options.Progress, cancellationToken).ConfigureAwait(false);

@@ -127,7 +127,7 @@ public sealed class LocalBlobStore : IBlobStore
         var path = PathOf(key);
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var handle = Posix.OpenRead(path);
             var done = 0;
             while (done < buffer.Length)
             {

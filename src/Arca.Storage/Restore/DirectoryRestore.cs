@@ -199,7 +199,7 @@ public sealed partial class DirectoryRestore
     /// <summary>Creates a file to restore: never through an entry in the way (O_EXCL), with O_DIRECT when it pays.</summary>
     private (SafeFileHandle, SafeFileHandle?) Create(FileJob job)
     {
-        var handle = File.OpenHandle(job.Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var handle = Posix.CreateNew(job.Path);
         try
         {
             var direct = job.Node.Size >= DirectIoMinimum && _directIo ? Posix.OpenDirect(job.Path) : null;

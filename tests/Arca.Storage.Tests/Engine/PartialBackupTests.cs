@@ -11,6 +11,27 @@ public sealed class PartialBackupTests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
+    public async Task A_file_another_process_holds_an_exclusive_lock_on_is_backed_up()
+    {
+        var src = _f.Source();
+        var content = TreeBuilder.Random(70_000, 5);
+        TreeBuilder.File(src, "db", content);
+        var lockedPath = Path.Combine(src, "db");
+
+        // .NET's FileShare.None takes flock(LOCK_EX), as a database or an editor may hold it.
+        using (var locked = new FileStream(lockedPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var vault = await _f.InitAsync();
+            var result = await DirectoryBackup.RunAsync(vault, src, new BackupOptions());
+            Assert.False(result.Manifest.Partial, string.Join("; ", result.Manifest.Problems.Select(p => $"{p.Path}: {p.Reason}")));
+
+            var target = _f.Dir.Sub("out");
+            await DirectoryRestore.RunAsync(vault.Reader, result.RecoveryPointId, target, new RestoreOptions());
+            Assert.Equal(content, File.ReadAllBytes(Path.Combine(target, "db")));
+        }
+    }
+
+    [Fact]
     public async Task An_unreadable_file_is_reported_and_the_rest_is_backed_up()
     {
         if (Platform.Posix.IsRoot)
