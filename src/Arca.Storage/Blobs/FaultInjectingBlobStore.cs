@@ -55,6 +55,8 @@ public sealed class FaultInjectingBlobStore : IBlobStore
         return _inner.ReadRangeAsync(key, offset, buffer, cancellationToken);
     }
 
+    public void Prefetch(string key) => _inner.Prefetch(key);
+
     public ValueTask<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default)
     {
         BeforeRead(key);

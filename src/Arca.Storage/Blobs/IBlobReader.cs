@@ -33,4 +33,13 @@ public interface IBlobReader
     /// whose creation completed before the call starts is always listed (read-after-write listing).
     /// </summary>
     IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A hint that <paramref name="key"/> will be read soon, so a store may start fetching it (the local
+    /// store asks the kernel to read the file ahead). Never fails and changes nothing; the default does
+    /// nothing. Decorators pass it on.
+    /// </summary>
+    void Prefetch(string key)
+    {
+    }
 }

@@ -152,6 +152,8 @@ public sealed class LocalBlobStore : IBlobStore
         }
     }
 
+    public void Prefetch(string key) => Posix.ReadAhead(PathOf(key));
+
     public ValueTask<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default)
     {
         var info = new FileInfo(PathOf(key));

@@ -37,6 +37,8 @@ public sealed class RetryingBlobStore : IBlobStore
     public ValueTask ReadRangeAsync(string key, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         RetryAsync(() => _inner.ReadRangeAsync(key, offset, buffer, cancellationToken), cancellationToken);
 
+    public void Prefetch(string key) => _inner.Prefetch(key);
+
     public ValueTask<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default) =>
         RetryAsync(() => _inner.GetSizeAsync(key, cancellationToken), cancellationToken);
 

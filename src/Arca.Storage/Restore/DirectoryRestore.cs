@@ -16,6 +16,12 @@ namespace Arca.Storage.Restore;
 public sealed partial class DirectoryRestore
 {
     private const int ChunksPerSegment = 16;
+
+    /// <summary>
+    /// How far the walk may run ahead of the workers. A queued segment holds ids, not data or open
+    /// files, so a long queue costs little memory and lets the packs it needs be fetched early.
+    /// </summary>
+    private const int SegmentsAhead = 256;
     private const long DirectIoMinimum = 64 * 1024;
     private readonly VaultReader _vault;
     private readonly RestoreOptions _options;
@@ -25,6 +31,7 @@ public sealed partial class DirectoryRestore
     private readonly List<(string Path, TreeNode Node)> _directories = [];
     private readonly Dictionary<(ulong Dev, ulong Inode), string> _firstLinks = [];
     private readonly List<(string Path, string Rel, string Existing)> _links = [];
+    private readonly HashSet<BlobId> _prefetched = [];
     private readonly Channel<Segment> _segments;
     private readonly bool _setOwners;
     private readonly Func<FileJob, (SafeFileHandle, SafeFileHandle?)> _create;
@@ -37,7 +44,7 @@ public sealed partial class DirectoryRestore
         _vault = vault;
         _options = options;
         _guard = new TargetGuard(options.Overwrite);
-        _segments = Channel.CreateBounded<Segment>(new BoundedChannelOptions(4 * options.Parallelism) { SingleWriter = true });
+        _segments = Channel.CreateBounded<Segment>(new BoundedChannelOptions(SegmentsAhead) { SingleWriter = true });
         _setOwners = options.RestoreOwners && Posix.IsRoot;
         _create = Create;
     }
@@ -156,10 +163,16 @@ public sealed partial class DirectoryRestore
         long position = 0;
         for (var i = 0; i < chunks.Count; i++)
         {
-            if (!_vault.Index.TryFind(chunks[i], out _, out var entry))
+            if (!_vault.Index.TryFind(chunks[i], out var pack, out var entry))
             {
                 AddError(rel, $"data blob {chunks[i].Short()} is missing from the vault");
                 return;
+            }
+
+            if (_prefetched.Add(pack))
+            {
+                // The walk runs ahead of the workers: have the store fetch the pack before they read it.
+                _vault.Store.Prefetch(FormatIds.PackKey(pack));
             }
 
             offsets[i] = position;
