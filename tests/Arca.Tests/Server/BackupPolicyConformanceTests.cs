@@ -186,22 +186,8 @@ public sealed class BackupPolicyConformanceTests : IAsyncLifetime
         return (root, source, destination);
     }
 
-    /// <summary>The tutorial's cabpolicy: plan cabplan in both regions, rule cabrule daily at 05:00 with the default windows, a copy to DestinationAccount.</summary>
-    private static string CabPolicy(string destination) => """
-        {"plans":{"cabplan":{
-          "regions":{"@@assign":["us-east-1","eu-west-1"]},
-          "rules":{"cabrule":{
-            "schedule_expression":{"@@assign":"cron(0 5 ? * * *)"},
-            "start_backup_window_minutes":{"@@assign":"480"},
-            "complete_backup_window_minutes":{"@@assign":"10080"},
-            "target_backup_vault_name":{"@@assign":"cabvault"},
-            "copy_actions":{"arn:aws:backup:eu-west-1:DESTINATION:backup-vault:cabvault":{
-              "target_backup_vault_arn":{"@@assign":"arn:aws:backup:eu-west-1:DESTINATION:backup-vault:cabvault"}}}}},
-          "selections":{"tags":{"cabresources":{
-            "iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/cabrole"},
-            "tag_key":{"@@assign":"backup"},
-            "tag_value":{"@@assign":["cab"]}}}}}}}
-        """.Replace("DESTINATION", destination, StringComparison.Ordinal);
+    /// <summary>The tutorial's cabpolicy, as <c>arca quickstart</c> attaches it.</summary>
+    private static string CabPolicy(string destination) => Arca.Cli.Quickstart.QuickstartDocuments.BackupPolicy(destination);
 
     private async Task<JsonElement> CallAsync<T>(string operation, T input)
     {

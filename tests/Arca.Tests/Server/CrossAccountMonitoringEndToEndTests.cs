@@ -144,22 +144,9 @@ public sealed class CrossAccountMonitoringEndToEndTests : IAsyncLifetime
 
     private static string[] JobIds(JsonElement list) => [.. list.GetProperty("BackupJobs").EnumerateArray().Select(j => j.GetProperty("BackupJobId").GetString()!)];
 
-    /// <summary>The tutorial's cabpolicy (both regions, default windows, copy to DestinationAccount's cabvault in eu-west-1), with <paramref name="schedule"/>.</summary>
-    private static string CabPolicy(string destination, string schedule) => """
-        {"plans":{"cabplan":{
-          "regions":{"@@assign":["us-east-1","eu-west-1"]},
-          "rules":{"cabrule":{
-            "schedule_expression":{"@@assign":"SCHEDULE"},
-            "start_backup_window_minutes":{"@@assign":"480"},
-            "complete_backup_window_minutes":{"@@assign":"10080"},
-            "target_backup_vault_name":{"@@assign":"cabvault"},
-            "copy_actions":{"arn:aws:backup:eu-west-1:DESTINATION:backup-vault:cabvault":{
-              "target_backup_vault_arn":{"@@assign":"arn:aws:backup:eu-west-1:DESTINATION:backup-vault:cabvault"}}}}},
-          "selections":{"tags":{"cabresources":{
-            "iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/cabrole"},
-            "tag_key":{"@@assign":"backup"},
-            "tag_value":{"@@assign":["cab"]}}}}}}}
-        """.Replace("DESTINATION", destination, StringComparison.Ordinal).Replace("SCHEDULE", schedule, StringComparison.Ordinal);
+    /// <summary>The tutorial's cabpolicy, as <c>arca quickstart</c> attaches it, with <paramref name="schedule"/>.</summary>
+    private static string CabPolicy(string destination, string schedule) =>
+        Arca.Cli.Quickstart.QuickstartDocuments.BackupPolicy(destination).Replace("cron(0 5 ? * * *)", schedule, StringComparison.Ordinal);
 
     /// <summary>An organization with SourceAccount and DestinationAccount, made through the API (step 0 has its own CLI test).</summary>
     private async Task<(string Root, string Source, string Destination)> TutorialOrganizationAsync()
