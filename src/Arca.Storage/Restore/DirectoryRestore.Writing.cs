@@ -80,7 +80,7 @@ public sealed partial class DirectoryRestore
                 try
                 {
                     RandomAccess.SetLength(handle, job.Node.Size);
-                    ApplyMetadata(handle, job.Node, job.Rel);
+                    ApplyMetadata(job.Path, job.Node, job.Rel, handle);
                 }
                 catch (IOException e)
                 {
@@ -123,41 +123,30 @@ public sealed partial class DirectoryRestore
         }
     }
 
-    /// <summary>Owner, permissions and modification time of a file still open: no path lookups.</summary>
-    private void ApplyMetadata(SafeFileHandle file, TreeNode node, string rel)
+    /// <summary>
+    /// Owner, permissions and modification time of an entry: through <paramref name="file"/> when it is
+    /// still open (no path lookups), else by path without following a final symlink.
+    /// </summary>
+    private void ApplyMetadata(string path, TreeNode node, string rel, SafeFileHandle? file = null)
     {
-        if (_setOwners && Posix.Chown(file, node.Uid, node.Gid) is var rc && rc != 0)
-        {
-            AddWarning(rel, $"cannot set owner (errno {rc})");
-        }
-
-        try
-        {
-            File.SetUnixFileMode(file, (UnixFileMode)(node.Mode & NodeStat.PermissionBits));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            AddWarning(rel, "cannot set permissions: " + e.Message);
-        }
-
-        if (Posix.SetTimes(file, node.Mtime) is var trc && trc != 0)
-        {
-            AddWarning(rel, $"cannot set modification time (errno {trc})");
-        }
-    }
-
-    private void ApplyMetadata(string path, TreeNode node, string rel)
-    {
-        if (_setOwners && Posix.Lchown(path, node.Uid, node.Gid) is var rc && rc != 0)
+        if (_setOwners && (file is null ? Posix.Lchown(path, node.Uid, node.Gid) : Posix.Chown(file, node.Uid, node.Gid)) is var rc && rc != 0)
         {
             AddWarning(rel, $"cannot set owner (errno {rc})");
         }
 
         if (node.Type != NodeType.Symlink)
         {
+            var mode = (UnixFileMode)(node.Mode & NodeStat.PermissionBits);
             try
             {
-                File.SetUnixFileMode(path, (UnixFileMode)(node.Mode & NodeStat.PermissionBits));
+                if (file is null)
+                {
+                    File.SetUnixFileMode(path, mode);
+                }
+                else
+                {
+                    File.SetUnixFileMode(file, mode);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -165,7 +154,7 @@ public sealed partial class DirectoryRestore
             }
         }
 
-        if (Posix.SetTimes(path, node.Mtime) is var trc && trc != 0)
+        if ((file is null ? Posix.SetTimes(path, node.Mtime) : Posix.SetTimes(file, node.Mtime)) is var trc && trc != 0)
         {
             AddWarning(rel, $"cannot set modification time (errno {trc})");
         }
