@@ -23,7 +23,7 @@ public sealed partial class DirectoryBackup
     private readonly ConcurrentBag<SourceFileReader> _readers = [];
     private readonly SemaphoreSlim _fileSlots;
     private readonly SemaphoreSlim _extraWalkers;
-    private readonly ConcurrentBag<Task> _besideWalks = [];
+    private readonly int _extraWalkerCount;
     private ChunkPipeline _pipeline = null!;
     private VaultIndex _index = null!;
     private long _files;
@@ -39,7 +39,8 @@ public sealed partial class DirectoryBackup
         _options = options;
         _chunker = new Chunker(vault.Config.Chunker, vault.Reader.Keys.GearTable());
         _fileSlots = new SemaphoreSlim(options.Parallelism + 1);
-        _extraWalkers = new SemaphoreSlim(Math.Max(1, options.Parallelism - 1));
+        _extraWalkerCount = Math.Max(0, options.Parallelism - 1);
+        _extraWalkers = new SemaphoreSlim(_extraWalkerCount);
     }
 
     /// <summary>Backs up <paramref name="source"/> (a directory) and commits a recovery point.</summary>
@@ -186,30 +187,31 @@ public sealed partial class DirectoryBackup
             return await WalkAsync(path, rel, node, await parent.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
-        var walk = Task.Run(
-            async () =>
+        // Not cancellable before it starts: the walker slot must always be given back (see StopWalksAsync).
+        var walk = Task.Run(async () =>
+        {
+            try
             {
-                try
-                {
-                    return await WalkAsync(path, rel, node, await parent.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _extraWalkers.Release();
-                }
-            },
-            cancellationToken);
-        _besideWalks.Add(walk);
+                return await WalkAsync(path, rel, node, await parent.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _extraWalkers.Release();
+            }
+        });
         return walk.Unwrap();
     }
 
-    /// <summary>On failure: stops the walks running beside the main one before the pipeline goes away.</summary>
+    /// <summary>
+    /// On failure: stops the walks running beside the main one before the pipeline goes away. Each
+    /// holds a walker slot until it stops, so taking every slot waits for the last of them.
+    /// </summary>
     private async Task StopWalksAsync(CancellationTokenSource cancel)
     {
         await cancel.CancelAsync().ConfigureAwait(false);
-        foreach (var walk in _besideWalks)
+        for (var i = 0; i < _extraWalkerCount; i++)
         {
-            await Task.WhenAny(walk).ConfigureAwait(false);
+            await _extraWalkers.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

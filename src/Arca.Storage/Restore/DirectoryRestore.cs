@@ -225,7 +225,9 @@ public sealed partial class DirectoryRestore
         }
         catch
         {
+            // The file is ours (O_EXCL created it): leave nothing half-made behind.
             handle.Dispose();
+            File.Delete(job.Path);
             throw;
         }
     }
