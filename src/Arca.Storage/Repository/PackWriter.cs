@@ -14,6 +14,12 @@ namespace Arca.Storage.Repository;
 internal sealed class PackWriter : IAsyncDisposable
 {
     public const int PacksPerIndex = 64;
+
+    /// <summary>Room kept at the end of a buffer for the sealed header and its length.</summary>
+    private const int HeaderReserve = 1 << 15;
+
+    /// <summary>The most blobs one pack holds, so that its header fits <see cref="HeaderReserve"/>.</summary>
+    private const int MaxEntries = (HeaderReserve - 64) / PackHeader.EntrySize;
     private readonly Vault _vault;
     private readonly int _packSize;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
@@ -68,22 +74,31 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Appends a sealed blob. Waits when uploads are backed up. A blob larger than a pack's headroom is refused.</summary>
+    /// <summary>Appends a sealed blob. Waits when uploads are backed up. A blob larger than a pack buffer gets a pack of its own.</summary>
     public async ValueTask AddAsync(BlobKind kind, BlobId id, BlobCompression compression, int rawLength, ReadOnlyMemory<byte> sealedBlob, CancellationToken cancellationToken)
     {
         ThrowIfFailed();
         await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_current is not null && (_position + sealedBlob.Length > BufferSize - HeaderReserve || _entries.Count >= MaxEntries))
+            {
+                StartUpload(); // the open pack has no room for this blob: close it
+            }
+
+            if (sealedBlob.Length > BufferSize - HeaderReserve)
+            {
+                // Larger than any pack buffer (the tree of a directory with very many entries, or of a
+                // very large file): a pack of its own, from a buffer made for it.
+                StartUpload(OversizedPack(kind, id, compression, rawLength, sealedBlob), pooled: false);
+                StoredBytes += sealedBlob.Length;
+                return;
+            }
+
             if (_current is null)
             {
                 await _freeBuffers.WaitAsync(cancellationToken).ConfigureAwait(false);
                 _current = TakeBuffer();
-            }
-
-            if (_position + sealedBlob.Length > BufferSize - (1 << 15))
-            {
-                throw new InvalidOperationException($"blob of {sealedBlob.Length} bytes does not fit a pack");
             }
 
             sealedBlob.Span.CopyTo(_current.GetSpan()[_position..]);
@@ -155,13 +170,16 @@ internal sealed class PackWriter : IAsyncDisposable
 
     private void StartUpload()
     {
-        var buffer = _current!;
-        var length = _position;
-        var entries = _entries;
+        var pack = (_current!, _position, _entries);
         _current = null;
         _position = 0;
         _entries = [];
-        var upload = Task.Run(() => UploadAsync(buffer, length, entries));
+        StartUpload(pack, pooled: true);
+    }
+
+    private void StartUpload((NativeBuffer Buffer, int Length, List<PackEntry> Entries) pack, bool pooled)
+    {
+        var upload = Task.Run(() => UploadAsync(pack.Buffer, pack.Length, pack.Entries, pooled));
         lock (_state)
         {
             _uploads.RemoveAll(t => t.IsCompletedSuccessfully);
@@ -169,7 +187,14 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
-    private async Task UploadAsync(NativeBuffer buffer, int length, List<PackEntry> entries)
+    private static (NativeBuffer Buffer, int Length, List<PackEntry> Entries) OversizedPack(BlobKind kind, BlobId id, BlobCompression compression, int rawLength, ReadOnlyMemory<byte> sealedBlob)
+    {
+        var buffer = new NativeBuffer(sealedBlob.Length + HeaderReserve);
+        sealedBlob.Span.CopyTo(buffer.GetSpan());
+        return (buffer, sealedBlob.Length, [new PackEntry(id, kind, compression, 0, (uint)sealedBlob.Length, (uint)rawLength)]);
+    }
+
+    private async Task UploadAsync(NativeBuffer buffer, int length, List<PackEntry> entries, bool pooled)
     {
         try
         {
@@ -208,7 +233,14 @@ internal sealed class PackWriter : IAsyncDisposable
         }
         finally
         {
-            ReturnBuffer(buffer);
+            if (pooled)
+            {
+                ReturnBuffer(buffer);
+            }
+            else
+            {
+                ((IDisposable)buffer).Dispose();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using Arca.Storage.Backup;
 using Arca.Storage.Restore;
+using Arca.Storage.Verification;
 
 namespace Arca.Storage.Tests.Engine;
 
@@ -30,6 +31,54 @@ public sealed class RoundTripTests : IDisposable
 
         var target = _f.Dir.Sub("restored");
         var restored = await DirectoryRestore.RunAsync(vault.Reader, result.RecoveryPointId, target, new RestoreOptions());
+        Assert.Empty(restored.Errors);
+        Assert.Equal(TreeBuilder.Describe(src), TreeBuilder.Describe(target));
+    }
+
+    [Fact]
+    public async Task A_tree_larger_than_a_pack_buffer_gets_a_pack_of_its_own()
+    {
+        // Small chunks (4 KiB on average) make a 32 MB file's tree list about 8,000 chunk ids: well over
+        // the small vault's pack buffer once sealed.
+        var src = _f.Source();
+        TreeBuilder.File(src, "big.bin", TreeBuilder.Random(32_000_000, 7));
+        TreeBuilder.File(src, "small.txt", TreeBuilder.Text(5_000, 8));
+        var vault = await _f.InitAsync();
+
+        var result = await DirectoryBackup.RunAsync(vault, src, new BackupOptions());
+
+        var reader = await _f.OpenAsync();
+        await reader.Reader.LoadIndexAsync();
+        var largestTree = reader.Reader.Index.ByPack().SelectMany(p => p.Entries).Where(e => e.Kind == Format.BlobKind.Tree).Max(e => e.Length);
+        Assert.True(largestTree > 160_000, $"largest tree {largestTree} bytes"); // above the small vault's 144 KiB pack buffer
+        Assert.Empty((await VaultVerifier.RunAsync(reader.Reader, null, 2)).Errors);
+        var target = _f.Dir.Sub("restored");
+        var restored = await DirectoryRestore.RunAsync(reader.Reader, result.RecoveryPointId, target, new RestoreOptions());
+        Assert.Empty(restored.Errors);
+        Assert.Equal(TreeBuilder.Describe(src), TreeBuilder.Describe(target));
+    }
+
+    [Fact]
+    public async Task Thousands_of_tiny_blobs_are_spread_over_packs_whose_headers_fit()
+    {
+        // 3,000 directories, each with one empty file of its own name: 3,000 different tree blobs of
+        // a few hundred bytes, in packs of 1 MiB.
+        var src = _f.Source();
+        for (var i = 0; i < 3000; i++)
+        {
+            TreeBuilder.File(src, $"d{i / 100:D2}/e{i:D4}/f{i:D4}", []);
+        }
+
+        var vault = await _f.InitAsync(options: VaultFixture.SmallOptions with { PackSize = 1 << 20 });
+        var result = await DirectoryBackup.RunAsync(vault, src, new BackupOptions());
+
+        var reader = await _f.OpenAsync();
+        await reader.Reader.LoadIndexAsync();
+        var packs = reader.Reader.Index.ByPack().ToList();
+        Assert.True(packs.Count > 1);
+        Assert.All(packs, p => Assert.True(p.Entries.Count * Format.PackHeader.EntrySize < 1 << 15));
+        var target = _f.Dir.Sub("restored");
+        var restored = await DirectoryRestore.RunAsync(reader.Reader, result.RecoveryPointId, target, new RestoreOptions());
         Assert.Empty(restored.Errors);
         Assert.Equal(TreeBuilder.Describe(src), TreeBuilder.Describe(target));
     }
