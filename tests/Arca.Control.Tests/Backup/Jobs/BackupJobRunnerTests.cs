@@ -149,9 +149,10 @@ public sealed class BackupJobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task An_attempt_after_a_crash_between_commit_and_catalog_records_the_committed_recovery_point_instead_of_backing_up_again()
     {
+        // The engine stops first: a running one could claim the job before this test's "crashed" node does.
+        await _f.StopEngineAsync();
         StartBackupJobResult started = await _f.BackupJobs.StartAsync(_a.Caller, _f.Backup(_a, _arn));
         JobQueue queue = _f.Jobs.Backup(JobsFixture.Region);
-        await _f.StopEngineAsync();
         JobRecord claimed = (await queue.ClaimAsync(JobNode.Start("crashed"), TimeSpan.FromMinutes(2)))!;
 
         // The crashed attempt got as far as the engine commit (its manifest carries the reserved ARN) and died before
