@@ -127,7 +127,7 @@ public sealed class LocalBlobStore : IBlobStore
         var path = PathOf(key);
         try
         {
-            using var handle = Posix.OpenRead(path);
+            using var handle = Posix.OpenRead(path, followSymlink: true);
             var done = 0;
             while (done < buffer.Length)
             {

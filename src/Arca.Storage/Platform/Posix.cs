@@ -135,13 +135,14 @@ internal static partial class Posix
         MknodNative(path, mode, dev) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
     /// <summary>
-    /// Opens an existing regular file for reading, never through a final symlink. Unlike
-    /// <see cref="File.OpenHandle"/> it takes no advisory lock (flock): a backup must neither hold
-    /// locks on the files it reads nor fail on a file another process has locked, and the reads of a
-    /// restore or a store need none. Errors come as the exceptions .NET's own open throws.
+    /// Opens an existing file for reading; never through a final symlink unless
+    /// <paramref name="followSymlink"/>. Unlike <see cref="File.OpenHandle"/> it takes no advisory lock
+    /// (flock): a backup must neither hold locks on the files it reads nor fail on a file another
+    /// process has locked, and the reads of a restore or a store need none. Errors come as the
+    /// exceptions .NET's own open throws.
     /// </summary>
-    public static Microsoft.Win32.SafeHandles.SafeFileHandle OpenRead(string path) =>
-        Opened(OpenNative(path, ORdOnly | ONoFollow | OCloexec), path);
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle OpenRead(string path, bool followSymlink = false) =>
+        Opened(OpenNative(path, ORdOnly | (followSymlink ? 0 : ONoFollow) | OCloexec), path);
 
     /// <summary>
     /// Creates a new file (O_EXCL: never over or through an existing entry) for reading and writing,
@@ -153,7 +154,7 @@ internal static partial class Posix
     /// <summary>Asks the kernel to start reading a whole file into the page cache (POSIX_FADV_WILLNEED); best effort.</summary>
     public static void ReadAhead(string path)
     {
-        var fd = OpenNative(path, ORdOnly | ONoFollow | OCloexec);
+        var fd = OpenNative(path, ORdOnly | OCloexec);
         if (fd >= 0)
         {
             using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
