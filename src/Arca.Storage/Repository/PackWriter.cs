@@ -14,12 +14,6 @@ namespace Arca.Storage.Repository;
 internal sealed class PackWriter : IAsyncDisposable
 {
     public const int PacksPerIndex = 64;
-
-    /// <summary>Room kept at the end of a buffer for the sealed header and its length.</summary>
-    private const int HeaderReserve = 1 << 15;
-
-    /// <summary>The most blobs one pack holds, so that its header fits <see cref="HeaderReserve"/>.</summary>
-    private const int MaxEntries = (HeaderReserve - 64) / PackHeader.EntrySize;
     private readonly Vault _vault;
     private readonly int _packSize;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
@@ -81,12 +75,12 @@ internal sealed class PackWriter : IAsyncDisposable
         await _appendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is not null && (_position + sealedBlob.Length > BufferSize - HeaderReserve || _entries.Count >= MaxEntries))
+            if (_current is not null && _position + sealedBlob.Length + SealedHeaderSize(_entries.Count + 1) > BufferSize)
             {
-                StartUpload(); // the open pack has no room for this blob: close it
+                StartUpload(); // the open pack has no room for this blob and the header that lists it: close it
             }
 
-            if (sealedBlob.Length > BufferSize - HeaderReserve)
+            if (sealedBlob.Length + SealedHeaderSize(1) > BufferSize)
             {
                 // Larger than any pack buffer (the tree of a directory with very many entries, or of a
                 // very large file): a pack of its own, from a buffer made for it.
@@ -187,9 +181,12 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Bytes a pack of <paramref name="entries"/> blobs needs after its last blob: sealed header and its length.</summary>
+    private static int SealedHeaderSize(int entries) => 8 + (entries * PackHeader.EntrySize) + Aead.Overhead + 4;
+
     private static (NativeBuffer Buffer, int Length, List<PackEntry> Entries) OversizedPack(BlobKind kind, BlobId id, BlobCompression compression, int rawLength, ReadOnlyMemory<byte> sealedBlob)
     {
-        var buffer = new NativeBuffer(sealedBlob.Length + HeaderReserve);
+        var buffer = new NativeBuffer(sealedBlob.Length + SealedHeaderSize(1));
         sealedBlob.Span.CopyTo(buffer.GetSpan());
         return (buffer, sealedBlob.Length, [new PackEntry(id, kind, compression, 0, (uint)sealedBlob.Length, (uint)rawLength)]);
     }
