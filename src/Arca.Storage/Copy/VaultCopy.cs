@@ -8,6 +8,8 @@ namespace Arca.Storage.Copy;
 /// Copies a recovery point into another vault (another account's, another region's), re-encrypted
 /// under the destination's keys. Only the data blobs the destination cannot map through its copy
 /// ledger are read from the source; of those, only the ones the destination lacks are written.
+/// The ledger grows as the copy goes (after each index object the copy writes), so a copy that
+/// dies part way is resumed by a retry that reads only what the destination still lacks.
 /// Trees are rewritten with the destination's blob ids. The copy keeps the source's time, tree
 /// shape, problems and summary; it is committed like a backup (ordering invariants 1–3), so a crash
 /// leaves no partial recovery point in the destination.
@@ -18,9 +20,10 @@ public sealed class VaultCopy
     private readonly Vault _destination;
     private readonly CopyOptions _options;
     private readonly ConcurrentDictionary<BlobId, BlobId> _mapped = new();
-    private readonly ConcurrentDictionary<BlobId, BlobId> _newLedger = new();
+    private readonly ConcurrentQueue<KeyValuePair<BlobId, BlobId>> _unledgered = new();
     private readonly Dictionary<BlobId, Tree> _trees = [];
     private readonly Dictionary<BlobId, BlobId> _treeMap = [];
+    private int _ledgeredIndexObjects;
     private long _blobsRead;
     private long _bytesRead;
     private long _blobsWritten;
@@ -78,7 +81,7 @@ public sealed class VaultCopy
             transferred = sink.StoredBytes;
         }
 
-        await CopyLedger.WriteAsync(_destination, _source.VaultId, _newLedger, cancellationToken).ConfigureAwait(false);
+        await WriteLedgerAsync(cancellationToken).ConfigureAwait(false);
         var tags = new Dictionary<string, string>(manifest.Tags.Where(t => _options.KeepSourceTag?.Invoke(t.Key) ?? true));
         foreach (var (key, value) in _options.Tags)
         {
@@ -134,7 +137,12 @@ public sealed class VaultCopy
                         Interlocked.Add(ref _bytesRead, length);
                         var (mapped, stored) = await sink.StoreAsync(BlobKind.Data, plain.AsMemory(0, length), codec, sealBuffer, ct).ConfigureAwait(false);
                         _mapped[id] = mapped;
-                        _newLedger[id] = mapped;
+                        _unledgered.Enqueue(new(id, mapped));
+                        int seen = Volatile.Read(ref _ledgeredIndexObjects), now = sink.IndexObjectCount;
+                        if (now > seen && Interlocked.CompareExchange(ref _ledgeredIndexObjects, now, seen) == seen)
+                        {
+                            await WriteLedgerAsync(ct).ConfigureAwait(false);
+                        }
                         if (stored > 0)
                         {
                             Interlocked.Increment(ref _blobsWritten);
@@ -149,6 +157,22 @@ public sealed class VaultCopy
                     _destination.Reader.ReturnCodec(codec);
                 }
             }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the mappings learned since the last ledger object as a new one: during the copy after each index object
+    /// the sink writes, and at the end. An entry may name a blob whose pack is not indexed yet; that is harmless, as an
+    /// entry is used only when the destination's index holds its blob (vault-format.md §7a).
+    /// </summary>
+    private async Task WriteLedgerAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<KeyValuePair<BlobId, BlobId>>();
+        while (_unledgered.TryDequeue(out var entry))
+        {
+            entries.Add(entry);
+        }
+
+        await CopyLedger.WriteAsync(_destination, _source.VaultId, entries, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rewrites a source tree (and its subtrees) with destination ids; returns the destination tree id.</summary>

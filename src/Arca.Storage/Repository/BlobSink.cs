@@ -26,6 +26,9 @@ internal sealed class BlobSink : IAsyncDisposable
     /// <summary>Stored (sealed) bytes added so far.</summary>
     public long StoredBytes => _packs.StoredBytes;
 
+    /// <summary>How many index objects this session has written (every <see cref="PackWriter.PacksPerIndex"/> packs, and on flush).</summary>
+    public int IndexObjectCount => _packs.IndexObjectCount;
+
     /// <summary>True when the vault or this session already holds <paramref name="id"/>.</summary>
     public bool Has(BlobId id) => _index.Contains(id) || _claimed.ContainsKey(id);
 

@@ -56,6 +56,18 @@ internal sealed class PackWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>How many index objects have been written so far.</summary>
+    public int IndexObjectCount
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _indexObjects.Count;
+            }
+        }
+    }
+
     /// <summary>Index objects written so far.</summary>
     public IReadOnlyList<BlobId> IndexObjects
     {

@@ -140,4 +140,41 @@ public sealed class CopyTests : IDisposable
             Assert.Equal(TreeBuilder.Describe(src), TreeBuilder.Describe(target));
         }
     }
+
+    [Fact]
+    public async Task A_copy_that_died_after_writing_much_of_its_data_is_resumed_by_reading_only_the_rest()
+    {
+        // About 250 packs of 64 KiB in the destination: three index objects (and ledger objects) before the end.
+        var src = _f.Source();
+        for (var i = 0; i < 80; i++)
+        {
+            TreeBuilder.File(src, $"f{i}", TreeBuilder.Random(200_000, 500 + i));
+        }
+
+        var source = await _f.InitAsync();
+        var backup = await DirectoryBackup.RunAsync(source, src, new BackupOptions());
+        var reader = await VaultRecoveryPointSource.OpenAsync(source.Reader);
+        var options = new CopyOptions { Parallelism = 2 };
+        var memory = new MemoryBlobStore();
+        await Vault.InitAsync(memory, _otherKey, VaultFixture.SmallOptions, TimeProvider.System);
+        var writes = await CrashPoints.CountWritesAsync(memory, async store => await VaultCopy.RunAsync(reader, backup.RecoveryPointId, await Vault.OpenAsync(store, _otherKey, TimeProvider.System), options));
+        Assert.True(writes > 3 * PackWriter.PacksPerIndex, $"{writes} writes");
+
+        var faulty = new FaultInjectingBlobStore(memory) { CrashAfterWrites = writes * 7 / 8 };
+        await Assert.ThrowsAnyAsync<Exception>(async () => await VaultCopy.RunAsync(reader, backup.RecoveryPointId, await Vault.OpenAsync(faulty, _otherKey, TimeProvider.System), options));
+        Assert.True(faulty.Crashed);
+
+        var reopened = await Vault.OpenAsync(memory, _otherKey, TimeProvider.System);
+        await VaultLock.RemoveStaleAsync(reopened, all: true);
+        Assert.Empty(await reopened.Reader.ListRecoveryPointIdsAsync());
+        var retry = await VaultCopy.RunAsync(reader, backup.RecoveryPointId, reopened, options);
+
+        // The indexed part of the first attempt (three index objects' worth of packs) is neither read nor written again.
+        Assert.InRange(retry.BlobsRead, 1, retry.BlobsReferenced / 2);
+        Assert.True(retry.BlobsWritten <= retry.BlobsRead);
+        Assert.Empty((await VaultVerifier.RunAsync(reopened.Reader, null, 2)).Errors);
+        var target = _f.Dir.Sub("out");
+        await DirectoryRestore.RunAsync(reopened.Reader, retry.RecoveryPointId, target, new RestoreOptions());
+        Assert.Equal(TreeBuilder.Describe(src), TreeBuilder.Describe(target));
+    }
 }
