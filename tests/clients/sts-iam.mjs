@@ -5,7 +5,8 @@
 import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import {
   IAMClient, CreateRoleCommand, GetRoleCommand, ListRolesCommand, PutRolePolicyCommand, GetRolePolicyCommand,
-  ListRolePoliciesCommand, DeleteRolePolicyCommand, DeleteRoleCommand, UpdateAssumeRolePolicyCommand,
+  ListRolePoliciesCommand, DeleteRolePolicyCommand, DeleteRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand,
+  UpdateRoleDescriptionCommand,
 } from '@aws-sdk/client-iam';
 import { OrganizationsClient, DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import { KMSClient, ListGrantsCommand } from '@aws-sdk/client-kms';
@@ -69,6 +70,12 @@ check('ListRolePolicies', names.PolicyNames.join() === 'read', names.PolicyNames
 const policy = await iam.send(new GetRolePolicyCommand({ RoleName: 'js-role', PolicyName: 'read' }));
 check('GetRolePolicy', decodeURIComponent(policy.PolicyDocument).includes('iam:GetRole'));
 await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'js-role', PolicyDocument: trust }));
+
+await iam.send(new UpdateRoleCommand({ RoleName: 'js-role', MaxSessionDuration: 10800 }));
+const described = await iam.send(new UpdateRoleDescriptionCommand({ RoleName: 'js-role', Description: 'restores' }));
+check('UpdateRole and UpdateRoleDescription', described.Role.Description === 'restores' && described.Role.MaxSessionDuration === 10800, described.Role);
+const tooLong = await error(iam.send(new UpdateRoleCommand({ RoleName: 'js-role', MaxSessionDuration: 60 })));
+check('UpdateRole validates the duration', tooLong?.name === 'ValidationError' && tooLong.status === 400, tooLong);
 
 const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: created.Role.Arn, RoleSessionName: 'js-session', DurationSeconds: 900 }));
 check('AssumeRole', assumed.Credentials.AccessKeyId.startsWith('ASIA') && assumed.Credentials.Expiration instanceof Date, assumed.AssumedRoleUser);

@@ -7,7 +7,7 @@ using Arca.Domain.Iam;
 namespace Arca.Control.Iam;
 
 /// <summary>
-/// IAM roles: CreateRole, GetRole, ListRoles, DeleteRole, UpdateAssumeRolePolicy, with IAM's validation,
+/// IAM roles: CreateRole, GetRole, ListRoles, DeleteRole, UpdateAssumeRolePolicy, UpdateRole, UpdateRoleDescription, with IAM's validation,
 /// errors and limits. Every operation is authorized for the caller in its own account.
 /// </summary>
 /// <remarks>Thread-safe. Errors are <see cref="Errors.AwsServiceException"/>s with IAM's codes (<see cref="IamErrors"/>).</remarks>
@@ -120,6 +120,45 @@ public sealed class RoleService(IMetadataStore store, Authorizer authorizer, Pag
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// UpdateRole: sets the description and/or the maximum session duration. A setting the request leaves out keeps its
+    /// value; an empty description removes it.
+    /// </summary>
+    public async Task UpdateRoleAsync(
+        CallerIdentity caller, string? roleName, string? description, int? maxSessionDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        string name = IamValidation.RoleName(roleName);
+        string? newDescription = IamValidation.Description(description);
+        int? maxSession = maxSessionDuration is null ? null : IamValidation.MaxSessionDuration(maxSessionDuration);
+        await AuthorizeOnRoleAsync(caller, "iam:UpdateRole", name, cancellationToken).ConfigureAwait(false);
+        await store.TransactAsync(async tx =>
+        {
+            Role role = await RequireRoleAsync(tx, caller.AccountId, name).ConfigureAwait(false);
+            return await IamCollections.Roles.PutAsync(tx, role with
+            {
+                Description = newDescription is null ? role.Description : NullIfEmpty(newDescription),
+                MaxSessionDuration = maxSession ?? role.MaxSessionDuration,
+            }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>UpdateRoleDescription: replaces the description (an empty one removes it); returns the updated role.</summary>
+    public async Task<Role> UpdateRoleDescriptionAsync(CallerIdentity caller, string? roleName, string? description, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        string name = IamValidation.RoleName(roleName);
+        string newDescription = IamValidation.RequiredDescription(description);
+        await AuthorizeOnRoleAsync(caller, "iam:UpdateRoleDescription", name, cancellationToken).ConfigureAwait(false);
+        return await store.TransactAsync(async tx =>
+        {
+            Role role = await RequireRoleAsync(tx, caller.AccountId, name).ConfigureAwait(false);
+            Role updated = role with { Description = NullIfEmpty(newDescription) };
+            await IamCollections.Roles.PutAsync(tx, updated).ConfigureAwait(false);
+            return updated;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The role <paramref name="roleName"/> of <paramref name="accountId"/>, or null; no authorization (for STS and the Backup service).</summary>
     public Task<Role?> FindRoleAsync(string accountId, string roleName, CancellationToken cancellationToken = default)
     {
@@ -139,6 +178,8 @@ public sealed class RoleService(IMetadataStore store, Authorizer authorizer, Pag
         string arn = role?.Arn ?? Arn.Role(caller.AccountId, roleName).ToString();
         await authorizer.AuthorizeAsync(caller, action, arn, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static string ValidTrustPolicy(string? text, string field = "assumeRolePolicyDocument")
     {

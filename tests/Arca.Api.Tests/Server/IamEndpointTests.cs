@@ -46,6 +46,28 @@ public sealed class IamEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateRole_and_UpdateRoleDescription_change_only_what_they_are_given()
+    {
+        await _server.QueryAsync("iam", "CreateRole", null, ("RoleName", "r"), ("AssumeRolePolicyDocument", Trust), ("Description", "first"));
+        (int status, XElement updated) = await _server.QueryAsync("iam", "UpdateRole", null, ("RoleName", "r"), ("MaxSessionDuration", "7200"));
+        Assert.Equal((200, "UpdateRoleResponse"), (status, updated.Name.LocalName));
+        (_, XElement got) = await _server.QueryAsync("iam", "GetRole", null, ("RoleName", "r"));
+        Assert.Equal(("first", "7200"), (TestServer.Value(got, "Description"), TestServer.Value(got, "MaxSessionDuration")));
+
+        await _server.QueryAsync("iam", "UpdateRole", null, ("RoleName", "r"), ("Description", "second"));
+        (_, got) = await _server.QueryAsync("iam", "GetRole", null, ("RoleName", "r"));
+        Assert.Equal(("second", "7200"), (TestServer.Value(got, "Description"), TestServer.Value(got, "MaxSessionDuration")));
+
+        (status, XElement described) = await _server.QueryAsync("iam", "UpdateRoleDescription", null, ("RoleName", "r"), ("Description", "third"));
+        Assert.Equal((200, "UpdateRoleDescriptionResponse"), (status, described.Name.LocalName));
+        Assert.Equal(("third", "r", "7200"), (TestServer.Value(described, "Description"), TestServer.Value(described, "RoleName"), TestServer.Value(described, "MaxSessionDuration")));
+
+        await _server.QueryAsync("iam", "UpdateRoleDescription", null, ("RoleName", "r"), ("Description", string.Empty));
+        (_, got) = await _server.QueryAsync("iam", "GetRole", null, ("RoleName", "r"));
+        Assert.Null(TestServer.Value(got, "Description"));
+    }
+
+    [Fact]
     public async Task ListRoles_pages_with_markers()
     {
         for (int i = 0; i < 3; i++)
@@ -77,6 +99,14 @@ public sealed class IamEndpointTests : IAsyncLifetime
         { "DeleteRole", ["RoleName", "missing"], 404, "NoSuchEntity", "missing" },
         { "UpdateAssumeRolePolicy", ["RoleName", "missing"], 400, "ValidationError", "policyDocument" },
         { "UpdateAssumeRolePolicy", ["RoleName", "missing", "PolicyDocument", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}"], 404, "NoSuchEntity", "missing" },
+        { "UpdateRole", [], 400, "ValidationError", "roleName" },
+        { "UpdateRole", ["RoleName", "missing", "MaxSessionDuration", "60"], 400, "ValidationError", "maxSessionDuration" },
+        { "UpdateRole", ["RoleName", "missing", "MaxSessionDuration", "x"], 400, "ValidationError", "maxSessionDuration" },
+        { "UpdateRole", ["RoleName", "missing", "Description", "\u0001"], 400, "ValidationError", "description" },
+        { "UpdateRole", ["RoleName", "missing", "Description", "d"], 404, "NoSuchEntity", "missing" },
+        { "UpdateRoleDescription", ["RoleName", "missing"], 400, "ValidationError", "description" },
+        { "UpdateRoleDescription", ["RoleName", "missing", "Description", new string('d', 1001)], 400, "ValidationError", "description" },
+        { "UpdateRoleDescription", ["RoleName", "missing", "Description", "d"], 404, "NoSuchEntity", "missing" },
         { "PutRolePolicy", ["RoleName", "missing", "PolicyName", "p"], 400, "ValidationError", "policyDocument" },
         { "PutRolePolicy", ["RoleName", "missing", "PolicyDocument", "{}"], 400, "ValidationError", "policyName" },
         { "PutRolePolicy", ["RoleName", "missing", "PolicyName", "p", "PolicyDocument", "[1]"], 400, "MalformedPolicyDocument", "" },

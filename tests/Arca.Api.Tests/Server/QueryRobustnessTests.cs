@@ -48,6 +48,6 @@ public sealed class QueryRobustnessTests : IAsyncLifetime
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Contains("AssumeRole", protocols.Query("sts").Actions);
-        Assert.Equal(9, protocols.Query("iam").Actions.Count);
+        Assert.Equal(11, protocols.Query("iam").Actions.Count);
     }
 }

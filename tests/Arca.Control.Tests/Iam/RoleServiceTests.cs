@@ -147,6 +147,30 @@ public sealed class RoleServiceTests
     }
 
     [Fact]
+    public async Task UpdateRole_keeps_what_it_is_not_given_and_UpdateRoleDescription_replaces_the_description()
+    {
+        CallerIdentity root = await _f.NewRootAsync();
+        await _f.Roles.CreateRoleAsync(root, new CreateRoleRequest { RoleName = "r", AssumeRolePolicyDocument = ControlFixture.Trust(root.AccountId), Description = "d" });
+        await _f.Roles.UpdateRoleAsync(root, "r", null, 7200);
+        Role role = await _f.Roles.GetRoleAsync(root, "r");
+        Assert.Equal(("d", 7200), (role.Description, role.MaxSessionDuration));
+        await _f.Roles.UpdateRoleAsync(root, "r", "e", null);
+        role = await _f.Roles.GetRoleAsync(root, "r");
+        Assert.Equal(("e", 7200), (role.Description, role.MaxSessionDuration));
+        Assert.Equal("f", (await _f.Roles.UpdateRoleDescriptionAsync(root, "r", "f")).Description);
+        Assert.Null((await _f.Roles.UpdateRoleDescriptionAsync(root, "r", string.Empty)).Description);
+        Assert.Equal(7200, (await _f.Roles.GetRoleAsync(root, "r")).MaxSessionDuration);
+
+        Assert.Equal(("ValidationError", 400), await Code(() => _f.Roles.UpdateRoleAsync(root, "r", null, 43201)));
+        Assert.Equal(("ValidationError", 400), await Code(() => _f.Roles.UpdateRoleAsync(root, "r", new string('x', 1001), null)));
+        Assert.Equal(("ValidationError", 400), await Code(() => _f.Roles.UpdateRoleDescriptionAsync(root, "r", null)));
+        Assert.Equal(("NoSuchEntity", 404), await Code(() => _f.Roles.UpdateRoleAsync(root, "nope", "d", null)));
+        Assert.Equal(("NoSuchEntity", 404), await Code(() => _f.Roles.UpdateRoleDescriptionAsync(root, "nope", "d")));
+        role = await _f.Roles.GetRoleAsync(root, "r");
+        Assert.Equal((null, 7200), (role.Description, role.MaxSessionDuration)); // the refused updates changed nothing
+    }
+
+    [Fact]
     public async Task Roles_of_one_account_are_invisible_to_another()
     {
         CallerIdentity a = await _f.NewRootAsync("a");

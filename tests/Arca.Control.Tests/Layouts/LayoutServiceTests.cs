@@ -96,17 +96,20 @@ public sealed class LayoutServiceTests : IDisposable
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"backup:CopyIntoBackupVault","Resource":"*"}]}""");
         await _f.Org.RolePolicies.PutRolePolicyAsync(t.SourceRoot, "cabrole", "AWSBackupServiceRolePolicyForBackup",
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"backup:ListBackupVaults","Resource":"*"}]}""");
+        await _f.Org.Roles.UpdateRoleAsync(t.DestinationRoot, "cabrole", "changed by hand", maxSessionDuration: null);
 
         LayoutReport status = await _f.Layouts.DescribeStatusAsync(t.Management, "cab");
 
-        Assert.Equal(3, status.Changes.Count);
+        Assert.Equal(4, status.Changes.Count);
         LayoutChange vault = Assert.Single(status.Changes, c => c.AccountId == t.Source && c.Region == "eu-west-1");
         Assert.Equal((LayoutAction.Create, LayoutResourceTypes.Vault), (vault.Action, vault.ResourceType));
-        LayoutChange policy = Assert.Single(status.Changes, c => c.AccountId == t.Destination);
+        LayoutChange policy = Assert.Single(status.Changes, c => c.AccountId == t.Destination && c.ResourceType == LayoutResourceTypes.Vault);
         Assert.Equal((LayoutAction.Update, "access policy differs"), (policy.Action, Assert.Single(policy.Details)));
-        LayoutChange role = Assert.Single(status.Changes, c => c.ResourceType == LayoutResourceTypes.Role);
+        LayoutChange role = Assert.Single(status.Changes, c => c.ResourceType == LayoutResourceTypes.Role && c.AccountId == t.Source);
         Assert.Equal("inline policy AWSBackupServiceRolePolicyForBackup differs", Assert.Single(role.Details));
-        Assert.Equal(LayoutInstanceStatus.Current, Instance(status, t.Destination, "eu-west-1").Status);
+        LayoutChange described = Assert.Single(status.Changes, c => c.ResourceType == LayoutResourceTypes.Role && c.AccountId == t.Destination);
+        Assert.Equal((LayoutAction.Update, "description differs"), (described.Action, Assert.Single(described.Details)));
+        Assert.Equal(LayoutInstanceStatus.Outdated, Instance(status, t.Destination, "eu-west-1").Status); // its role differs
         Assert.Equal(LayoutInstanceStatus.Outdated, Instance(status, t.Destination, "us-east-1").Status);
         Assert.Equal(LayoutInstanceStatus.Outdated, Instance(status, t.Source, "us-east-1").Status); // its role differs
 
@@ -114,6 +117,7 @@ public sealed class LayoutServiceTests : IDisposable
 
         Assert.Equal("cabvault", (await _f.Vaults.DescribeAsync(sourceEu, "cabvault")).BackupVaultName);
         Assert.Contains(t.OrganizationId, (await _f.AccessPolicies.GetAsync(destinationUs, "cabvault")).Policy, StringComparison.Ordinal);
+        Assert.Equal("Assumed by AWS Backup", (await _f.Org.Roles.GetRoleAsync(t.DestinationRoot, "cabrole")).Description);
         LayoutReport after = await _f.Layouts.DescribeStatusAsync(t.Management, "cab");
         Assert.Empty(after.Changes);
         Assert.All(after.Instances, i => Assert.Equal(LayoutInstanceStatus.Current, i.Status));

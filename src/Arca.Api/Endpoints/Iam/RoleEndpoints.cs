@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Arca.Api.Endpoints.Iam;
 
-/// <summary>IAM roles (awsQuery, 2010-05-08): CreateRole, GetRole, ListRoles, DeleteRole, UpdateAssumeRolePolicy.</summary>
+/// <summary>IAM roles (awsQuery, 2010-05-08): CreateRole, GetRole, ListRoles, DeleteRole, UpdateAssumeRolePolicy, UpdateRole, UpdateRoleDescription.</summary>
 internal static class RoleEndpoints
 {
     public static void Map(AwsQueryService iam)
@@ -15,6 +15,8 @@ internal static class RoleEndpoints
         iam.Map("ListRoles", ListRolesAsync);
         iam.Map("DeleteRole", DeleteRoleAsync);
         iam.Map("UpdateAssumeRolePolicy", UpdateAssumeRolePolicyAsync);
+        iam.Map("UpdateRole", UpdateRoleAsync);
+        iam.Map("UpdateRoleDescription", UpdateRoleDescriptionAsync);
     }
 
     private static async Task<IReadOnlyList<XElement>?> CreateRoleAsync(AwsQueryRequest request)
@@ -69,6 +71,23 @@ internal static class RoleEndpoints
         await Roles(request).DeleteRoleAsync(request.Context.Caller, request.Parameters.Get("RoleName"), request.Context.CancellationToken)
             .ConfigureAwait(false);
         return null;
+    }
+
+    private static async Task<IReadOnlyList<XElement>?> UpdateRoleAsync(AwsQueryRequest request)
+    {
+        QueryParameters p = request.Parameters;
+        await Roles(request).UpdateRoleAsync(
+            request.Context.Caller, p.Get("RoleName"), p.Get("Description"), p.GetInt("MaxSessionDuration", "maxSessionDuration"), request.Context.CancellationToken)
+            .ConfigureAwait(false);
+        return null;
+    }
+
+    private static async Task<IReadOnlyList<XElement>?> UpdateRoleDescriptionAsync(AwsQueryRequest request)
+    {
+        Role role = await Roles(request).UpdateRoleDescriptionAsync(
+            request.Context.Caller, request.Parameters.Get("RoleName"), request.Parameters.Get("Description"), request.Context.CancellationToken)
+            .ConfigureAwait(false);
+        return [IamXml.Role("Role", role, withTags: true)];
     }
 
     private static async Task<IReadOnlyList<XElement>?> UpdateAssumeRolePolicyAsync(AwsQueryRequest request)

@@ -50,6 +50,13 @@ internal static class IamValidation
     /// <summary>IAM counts policy size without white space.</summary>
     public static int SizeWithoutWhitespace(string text) => text.Count(c => !char.IsWhiteSpace(c));
 
+    /// <summary>A required description (UpdateRoleDescription): as <see cref="Description(string?)"/>, but null is refused.</summary>
+    public static string RequiredDescription(string? value)
+    {
+        Length(value, "description", 0, 1000);
+        return Description(value)!;
+    }
+
     public static string? Description(string? value)
     {
         if (value is null)

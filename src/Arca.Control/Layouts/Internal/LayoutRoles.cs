@@ -13,10 +13,12 @@ internal sealed class LayoutRoles(RoleService roles, RolePolicyService policies)
         Identity.CallerIdentity actor, LayoutRole role, LayoutContext context, LayoutTarget account, bool apply, CancellationToken cancellationToken)
     {
         string trust;
+        string description;
         List<KeyValuePair<string, string>> inline;
         try
         {
             trust = context.Render(role.TrustPolicy, account, null, json: true);
+            description = role.Description is null ? string.Empty : context.Render(role.Description, account, null, json: false);
             inline = [.. role.InlinePolicies.Select(p => KeyValuePair.Create(p.Key, context.Render(p.Value, account, null, json: true)))];
         }
         catch (KeyNotFoundException e)
@@ -40,6 +42,11 @@ internal sealed class LayoutRoles(RoleService roles, RolePolicyService policies)
                 if (!PolicyText.Same(current.AssumeRolePolicyDocument, trust))
                 {
                     details.Add("trust policy differs");
+                }
+
+                if ((current.Description ?? string.Empty) != description)
+                {
+                    details.Add("description differs");
                 }
 
                 IReadOnlyList<string> names = await NamesAsync(actor, role.Name, cancellationToken).ConfigureAwait(false);
@@ -79,13 +86,21 @@ internal sealed class LayoutRoles(RoleService roles, RolePolicyService policies)
                 {
                     RoleName = role.Name,
                     Path = role.Path,
-                    Description = role.Description,
+                    Description = description.Length == 0 ? null : description,
                     AssumeRolePolicyDocument = trust,
                 }, cancellationToken).ConfigureAwait(false);
             }
-            else if (details.Contains("trust policy differs"))
+            else
             {
-                await roles.UpdateAssumeRolePolicyAsync(actor, role.Name, trust, cancellationToken).ConfigureAwait(false);
+                if (details.Contains("trust policy differs"))
+                {
+                    await roles.UpdateAssumeRolePolicyAsync(actor, role.Name, trust, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (details.Contains("description differs"))
+                {
+                    await roles.UpdateRoleDescriptionAsync(actor, role.Name, description, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             foreach ((string name, string document) in inline)
