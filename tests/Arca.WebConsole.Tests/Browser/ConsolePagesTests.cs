@@ -61,7 +61,15 @@ public sealed class ConsolePagesTests(ConsoleFixture fixture, ITestOutputHelper 
         else
         {
             await Assertions.Expect(tab.Page.Locator("#failed-jobs")).ToContainTextAsync("No failed jobs in the last 7 days.");
+            await Assertions.Expect(tab.Page.Locator("#jobs-by-state")).ToContainTextAsync("Today (UTC)");
             Assert.All(tab.ApiRequests.Where(r => r.StartsWith("/backup-jobs/", StringComparison.Ordinal)), r => Assert.Contains("accountId=%2A", r, StringComparison.Ordinal));
+
+            // The counts come from the summaries of every kind in every region, for the whole organization.
+            foreach (string kind in new[] { "backup", "copy", "restore" })
+            {
+                Assert.Equal(2, tab.ApiRequests.Count(r => r.StartsWith($"/audit/{kind}-job-summaries?", StringComparison.Ordinal)
+                    && r.Contains("AccountId=ANY", StringComparison.Ordinal) && r.Contains("AggregationPeriod=ONE_DAY", StringComparison.Ordinal)));
+            }
         }
     }
 

@@ -6,16 +6,19 @@ import { backup, collect, path } from './aws.js';
 export const KINDS = {
   backup: {
     label: 'Backup', plural: 'Backup jobs', listPath: '/backup-jobs/', items: 'BackupJobs', id: 'BackupJobId', stateField: 'State', stateQuery: 'state',
+    summaryPath: '/audit/backup-job-summaries', summaryItems: 'BackupJobSummaries',
     states: ['CREATED', 'PENDING', 'RUNNING', 'ABORTING', 'ABORTED', 'COMPLETED', 'FAILED', 'EXPIRED', 'PARTIAL'],
     describe: (region, id) => backup(region, 'GET', path`/backup-jobs/${id}`),
   },
   copy: {
     label: 'Copy', plural: 'Copy jobs', listPath: '/copy-jobs/', items: 'CopyJobs', id: 'CopyJobId', stateField: 'State', stateQuery: 'state',
+    summaryPath: '/audit/copy-job-summaries', summaryItems: 'CopyJobSummaries',
     states: ['CREATED', 'RUNNING', 'COMPLETED', 'FAILED', 'PARTIAL'],
     describe: async (region, id) => (await backup(region, 'GET', path`/copy-jobs/${id}`)).CopyJob,
   },
   restore: {
     label: 'Restore', plural: 'Restore jobs', listPath: '/restore-jobs/', items: 'RestoreJobs', id: 'RestoreJobId', stateField: 'Status', stateQuery: 'status',
+    summaryPath: '/audit/restore-job-summaries', summaryItems: 'RestoreJobSummaries',
     states: ['PENDING', 'RUNNING', 'COMPLETED', 'ABORTED', 'FAILED'],
     describe: (region, id) => backup(region, 'GET', path`/restore-jobs/${id}`),
   },
@@ -62,6 +65,24 @@ export async function listJobs(kind, region, filters = {}) {
     (token) => backup(region, 'GET', k.listPath, { query: { ...query, nextToken: token } }),
     (page) => page[k.items]);
   return { jobs: items.map((j) => normalize(kind, region, j)), truncated };
+}
+
+/**
+ * Job counts of one kind in one region (List*JobSummaries), one UTC day at a time for the last 14 days: rows
+ * { kind, region, accountId, state, count, start (epoch seconds) }. account: 'ANY' = every account of the organization
+ * (a monitoring account; any other caller gets its own counts), undefined = the caller's own. The server counts every job,
+ * so the numbers hold however many jobs there are.
+ */
+export async function jobSummaries(kind, region, { account } = {}) {
+  const k = KINDS[kind];
+  const query = { AccountId: account, AggregationPeriod: 'ONE_DAY', MaxResults: 1000 };
+  const { items, truncated } = await collect(
+    (token) => backup(region, 'GET', k.summaryPath, { query: { ...query, NextToken: token } }),
+    (page) => page[k.summaryItems]);
+  return {
+    rows: items.map((r) => ({ kind, region: r.Region ?? region, accountId: r.AccountId, state: r.State, count: r.Count ?? 0, start: r.StartTime })),
+    truncated,
+  };
 }
 
 /** Describes one job; the result has the console's shape. */
