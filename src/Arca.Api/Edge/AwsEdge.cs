@@ -77,9 +77,10 @@ internal sealed partial class AwsEdge(
             LogAwsError(logger, e.Code, e.HttpStatus, http.Request.Method, rawTarget.Split('?')[0]);
             await WriteErrorAsync(http, endpoint, new AwsError(e.Code, e.Message, e.HttpStatus), requestId).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (http.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; nothing to answer.
+            // The client went away (a cancellation, or a connection reset while its body was read); nothing to answer.
+            LogClientGone(logger, http.Request.Method, rawTarget.Split('?')[0], e.GetType().Name);
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {
@@ -114,6 +115,9 @@ internal sealed partial class AwsEdge(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Code} ({Status}) for {Method} {Path}")]
     private static partial void LogAwsError(ILogger logger, string code, int status, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client went away ({Exception})")]
+    private static partial void LogClientGone(ILogger logger, string method, string path, string exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} {Method} {Path} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId, string method, string path);

@@ -6,7 +6,7 @@ namespace Arca.Api.Edge;
 /// <summary>Reads a request body into memory, refusing bodies over the limit (AWS's services cap requests too).</summary>
 internal static class RequestBody
 {
-    /// <exception cref="AwsServiceException"><c>RequestEntityTooLarge</c> (413) over <paramref name="limit"/> bytes.</exception>
+    /// <exception cref="AwsServiceException"><c>RequestEntityTooLarge</c> (413) over <paramref name="limit"/> bytes; <c>IncompleteBody</c> (400) when the body's framing is broken.</exception>
     public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
@@ -17,14 +17,23 @@ internal static class RequestBody
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
         byte[] chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                throw TooLarge(limit);
-            }
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(limit);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Kestrel's framing checks: a body shorter than its Content-Length, a bad chunk size, a truncated chunked body.
+            throw new AwsServiceException("IncompleteBody",
+                "The request body could not be read: it ended before its Content-Length, or its chunked transfer encoding is malformed.", 400);
         }
 
         return buffer.ToArray();

@@ -51,6 +51,12 @@ public sealed class KeyResolver(RegionSet regions, Authorizer authorizer, KmsCry
                 $"EncryptionKeyArn '{encryptionKeyArn}' is a key of {arn.Region}; a backup vault in {region} needs a KMS key of {region}.", 400);
         }
 
+        if (arn.Partition != "aws")
+        {
+            throw new AwsServiceException("InvalidParameterValueException",
+                $"EncryptionKeyArn '{encryptionKeyArn}' is in partition {arn.Partition}; Arca's keys are in partition aws.", 400);
+        }
+
         CallerIdentity caller = await BackupServiceCaller.ForAsync(organizations, accountId, region, cancellationToken).ConfigureAwait(false);
         try
         {

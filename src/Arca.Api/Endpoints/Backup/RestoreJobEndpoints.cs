@@ -27,6 +27,7 @@ internal static class RestoreJobEndpoints
             request.Context.Caller,
             BackupRequests.Label(request, "backupVaultName"),
             BackupRequests.Label(request, "recoveryPointArn"),
+            request.QueryValue("backupVaultAccountId"),
             request.Context.CancellationToken).ConfigureAwait(false);
         return RestJsonResponse.From(
             new RecoveryPointRestoreMetadataOutput(metadata.BackupVaultArn, metadata.RecoveryPointArn, metadata.RestoreMetadata, metadata.ResourceType),

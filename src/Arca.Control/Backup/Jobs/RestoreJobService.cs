@@ -40,11 +40,12 @@ public sealed partial class RestoreJobService(
 
     /// <summary>GetRecoveryPointRestoreMetadata: the metadata the recovery point's resource type suggests (its original location, Overwrite "false").</summary>
     public async Task<RecoveryPointRestoreMetadata> GetRecoveryPointRestoreMetadataAsync(
-        CallerIdentity caller, string? backupVaultName, string? recoveryPointArn, CancellationToken cancellationToken = default)
+        CallerIdentity caller, string? backupVaultName, string? recoveryPointArn, string? backupVaultAccountId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         string vaultName = JobInputs.VaultName(backupVaultName, "BackupVaultName");
         Arn arn = RecoveryPointArn(caller, recoveryPointArn);
+        Vaults.Internal.VaultAccess.RefuseOtherAccount(caller, backupVaultAccountId, "backup:GetRecoveryPointRestoreMetadata", arn.ToString());
         await authorizer.AuthorizeAsync(caller, "backup:GetRecoveryPointRestoreMetadata", arn.ToString(), arn.Account, cancellationToken: cancellationToken).ConfigureAwait(false);
         RecoveryPointRecord point = await catalog.GetAsync(caller.Region, caller.AccountId, vaultName, arn.ToString(), cancellationToken).ConfigureAwait(false)
             ?? throw BackupErrors.ResourceNotFound($"RecoveryPointArn: recovery point {arn} not found in backup vault {vaultName}");

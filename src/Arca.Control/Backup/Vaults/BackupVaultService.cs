@@ -59,9 +59,19 @@ public sealed partial class BackupVaultService
         using IDisposable held = await Directories.Locks.AcquireAsync(region.Name, caller.AccountId, name, cancellationToken).ConfigureAwait(false);
         if (await ExistingAsync(region, caller.AccountId, name, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return token is not null && existing.CreatorRequestId == token
+            if (token is null || existing.CreatorRequestId != token)
+            {
+                throw BackupErrors.AlreadyExists($"A backup vault named {name} already exists: {arn}");
+            }
+
+            // A retry of the request that created it gets the vault back, but not under another key: a vault's key cannot change.
+            bool sameKey = request.EncryptionKeyArn is null
+                ? existing.EncryptionKeyType == BackupVaultDetails.AwsOwnedKey
+                : await _keys.ResolveAsync(caller.AccountId, region.Name, request.EncryptionKeyArn, cancellationToken).ConfigureAwait(false) == existing.EncryptionKeyArn;
+            return sameKey
                 ? Details(region, existing)
-                : throw BackupErrors.AlreadyExists($"A backup vault named {name} already exists: {arn}");
+                : throw BackupErrors.AlreadyExists(
+                    $"CreatorRequestId {token} was already used to create backup vault {arn} with encryption key {existing.EncryptionKeyArn} from a different request; use a new CreatorRequestId");
         }
 
         await Directories.CleanUpAsync(region, caller.AccountId, name, cancellationToken).ConfigureAwait(false);

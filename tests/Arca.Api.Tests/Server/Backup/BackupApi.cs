@@ -16,9 +16,13 @@ internal sealed class BackupApi(TestServer server)
     public static string Escape(string label) => Uri.EscapeDataString(label);
 
     /// <summary>Sends one request and returns the status, the error code header (or null) and the JSON body.</summary>
-    public async Task<Reply> SendAsync(string method, string path, string? body = null, AwsCredentials? credentials = null, string region = "us-east-1")
+    public Task<Reply> SendAsync(string method, string path, string? body = null, AwsCredentials? credentials = null, string region = "us-east-1") =>
+        SendBytesAsync(method, path, body is null ? null : Encoding.UTF8.GetBytes(body), credentials, region);
+
+    /// <summary>As <see cref="SendAsync"/> with the body's bytes as given (they need not be UTF-8).</summary>
+    public async Task<Reply> SendBytesAsync(string method, string path, byte[]? body, AwsCredentials? credentials = null, string region = "us-east-1")
     {
-        byte[] bytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
+        byte[] bytes = body ?? [];
         KeyValuePair<string, string>[] headers = body is null ? [] : [new("Content-Type", "application/json")];
         using HttpResponseMessage response = await Server.Client(credentials, region).SendAsync("backup", method, path, headers, bytes);
         string text = await response.Content.ReadAsStringAsync();

@@ -160,6 +160,22 @@ public sealed class BackupPlanEndpointTests : IAsyncLifetime
         Assert.Equal("cabresources", (await _api.OkAsync("GET", $"/backup/plans/{label}/selections/sel-1")).GetProperty("BackupSelection").GetProperty("SelectionName").GetString());
     }
 
+    [Theory]
+    [InlineData("PUT", "/backup/plans/", "{\"BackupPlan\":{\"BackupPlanName\":\"a\\udf3d\",\"Rules\":[]}}", "$.BackupPlan.BackupPlanName")]
+    [InlineData("PUT", "/backup/plans/", "{\"BackupPlan\":{\"BackupPlanName\":\"p\",\"Rules\":[{\"RuleName\":\"r\",\"RecoveryPointTags\":{\"\\ud800\":\"v\"}}]}}", "$.BackupPlan.Rules[0].RecoveryPointTags")]
+    [InlineData("PUT", "/backup-jobs", "{\"Index\":\"\\udfff\"}", "$.Index")]
+    public async Task Strings_that_are_not_text_in_raw_json_members_are_SerializationException_400(string method, string path, string body, string named)
+    {
+        BackupApi.Reply reply = await _api.SendAsync(method, path, body);
+        Assert.True((reply.Status, reply.Code) == (400, "SerializationException"), reply.Text);
+        Assert.Contains(named, reply.Message, StringComparison.Ordinal);
+
+        byte[] invalid = [.. "{\"BackupPlan\":{\"BackupPlanName\":\"a"u8, 0xFF, .. "\",\"Rules\":[]}}"u8];
+        reply = await _api.SendBytesAsync("PUT", "/backup/plans/", invalid);
+        Assert.True((reply.Status, reply.Code) == (400, "SerializationException"), reply.Text);
+        Assert.Contains("$.BackupPlan.BackupPlanName", reply.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes an organization-managed plan and one selection as documented in backup-service.md §1, as Organizations will.</summary>
     private async Task PutOrganizationPlanAsync(string planId)
     {

@@ -31,6 +31,7 @@ public sealed class VaultBadInputTests : IAsyncLifetime
         { "PUT", "/backup-vaults/new-vault", """{"EncryptionKeyArn":5}""", "SerializationException", "EncryptionKeyArn" },
         { "PUT", "/backup-vaults/new-vault", """{"EncryptionKeyArn":"nope"}""", "InvalidParameterValueException", "Invalid EncryptionKeyArn 'nope'" },
         { "PUT", "/backup-vaults/new-vault", """{"EncryptionKeyArn":"arn:aws:kms:eu-west-1:ACCOUNT:key/x"}""", "InvalidParameterValueException", "a backup vault in us-east-1 needs a KMS key of us-east-1" },
+        { "PUT", "/backup-vaults/new-vault", """{"EncryptionKeyArn":"arn:aws-cn:kms:us-east-1:ACCOUNT:key/00000000-0000-0000-0000-000000000000"}""", "InvalidParameterValueException", "partition aws-cn" },
         { "PUT", "/backup-vaults/new-vault", """{"EncryptionKeyArn":"arn:aws:kms:us-east-1:ACCOUNT:key/00000000-0000-0000-0000-000000000000"}""", "InvalidRequestException", "KMS key is either disabled or pending deletion or access to KMS key is denied" },
         { "PUT", "/backup-vaults/new-vault", """{"CreatorRequestId":"not ok!"}""", "InvalidParameterValueException", "CreatorRequestId: must contain 1 to 50" },
         { "PUT", "/backup-vaults/cabvault", "{}", "AlreadyExistsException", "A backup vault named cabvault already exists: arn:aws:backup:us-east-1:ACCOUNT:backup-vault:cabvault" },

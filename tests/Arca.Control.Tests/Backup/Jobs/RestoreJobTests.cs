@@ -94,6 +94,10 @@ public sealed class RestoreJobTests : IAsyncLifetime
         Assert.Equal("AccessDeniedException", denied.Code);
         Assert.Contains("is not authorized to perform: backup:GetRecoveryPointRestoreMetadata", denied.Message, StringComparison.Ordinal);
         await Throws(() => _f.Restores.GetRecoveryPointRestoreMetadataAsync(_a.Caller, "other", _point), "ResourceNotFoundException", "not found in backup vault other");
+        denied = await Assert.ThrowsAnyAsync<Errors.AwsServiceException>(() => _f.Restores.GetRecoveryPointRestoreMetadataAsync(_a.Caller, "cabvault", _point, "111111111111"));
+        Assert.Equal(("AccessDeniedException", 403), (denied.Code, denied.HttpStatus));
+        Assert.Contains("a backup vault of another account", denied.Message, StringComparison.Ordinal);
+        Assert.NotNull(await _f.Restores.GetRecoveryPointRestoreMetadataAsync(_a.Caller, "cabvault", _point, _a.Id));
     }
 
     [Fact]

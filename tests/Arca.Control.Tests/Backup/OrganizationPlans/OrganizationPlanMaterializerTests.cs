@@ -307,6 +307,28 @@ public sealed class OrganizationPlanMaterializerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plan_whose_time_zone_names_a_directory_of_the_database_is_reported_and_the_others_are_materialized()
+    {
+        // "Europe" is a directory of tzdata: the runtime refuses to read it with a SecurityException, which once stopped
+        // every materializer pass of the organization.
+        string europe = await _f.Org.CreateBackupPolicyAsync(_t.Management, "europe", """
+            {"plans":{"tzplan":{"regions":{"@@assign":["us-east-1"]},
+              "rules":{"r":{"target_backup_vault_name":{"@@assign":"v1"},"schedule_expression":{"@@assign":"cron(0 1 ? * * *)"},
+                "schedule_expression_timezone":{"@@assign":"Europe"}}},
+              "selections":{"tags":{"s":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/cabrole"},
+                "tag_key":{"@@assign":"backup"},"tag_value":{"@@assign":["cab"]}}}}}}}
+            """);
+        await _f.Org.Attachments.AttachPolicyAsync(_t.Management, europe, _t.Source);
+        await _f.Org.Attachments.AttachPolicyAsync(_t.Management, _t.PolicyId, _t.Source);
+
+        AccountMaterialization result = Assert.Single((await _f.Materializer.DrainPendingAsync()).Accounts);
+
+        Assert.Contains(result.NotMaterialized, r => r.StartsWith("plan tzplan in us-east-1 is not valid:", StringComparison.Ordinal) && r.Contains("Europe", StringComparison.Ordinal));
+        Assert.Equal("cabplan", Assert.Single(await _f.OrgPlansAsync(_t.SourceRoot, "us-east-1")).BackupPlan.BackupPlanName);
+        Assert.Null(await _f.Org.Feed.FindPendingAsync(_t.Source));
+    }
+
+    [Fact]
     public async Task A_crash_between_writing_regions_and_completing_the_change_converges_on_the_next_pass()
     {
         await _f.Org.Attachments.AttachPolicyAsync(_t.Management, _t.PolicyId, _t.Source);

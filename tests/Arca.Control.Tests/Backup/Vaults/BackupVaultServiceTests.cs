@@ -98,6 +98,8 @@ public sealed class BackupVaultServiceTests : IDisposable
 
         BackupVaultDetails again = await _f.Vaults.CreateAsync(root, new CreateBackupVaultRequest("cabvault", CreatorRequestId: "req-1"));
         await Throws(() => _f.Vaults.CreateAsync(root, new CreateBackupVaultRequest("cabvault", CreatorRequestId: "req-2")), "AlreadyExistsException", "A backup vault named cabvault already exists");
+        string key = (await _f.CreateKeyAsync(root)).Arn;
+        await Throws(() => _f.Vaults.CreateAsync(root, new CreateBackupVaultRequest("cabvault", EncryptionKeyArn: key, CreatorRequestId: "req-1")), "AlreadyExistsException", "from a different request");
         await Throws(() => _f.CreateVaultAsync(root), "AlreadyExistsException", first.BackupVaultArn);
         await _f.CreateVaultAsync(other);
         await _f.CreateVaultAsync(root with { Region = "eu-west-1" });

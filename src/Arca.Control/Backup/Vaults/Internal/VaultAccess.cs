@@ -35,14 +35,7 @@ internal sealed class VaultAccess(RegionSet regions, Authorizer authorizer)
         string name = VaultNames.Validate(vaultName);
         VaultNames.ValidateAccount(vaultAccountId);
         string vaultArn = Arn.BackupVault(caller.Region, vaultAccountId ?? caller.AccountId, name).ToString();
-        if (vaultAccountId is not null && vaultAccountId != caller.AccountId)
-        {
-            throw new AccessDeniedException(
-                "AccessDeniedException",
-                $"User: {caller.PrincipalArn} is not authorized to perform: {action} on resource: {resourceArn ?? vaultArn} because a backup vault of another account honours only backup:CopyIntoBackupVault",
-                403,
-                new AccessDecision(AccessOutcome.ImplicitDeny, "Implicitly denied: standard vaults honour only backup:CopyIntoBackupVault across accounts", []));
-        }
+        RefuseOtherAccount(caller, vaultAccountId, action, resourceArn ?? vaultArn);
 
         StoredDocument? stored = await regions.Get(caller.Region).Store.TransactAsync(
             tx => tx.GetAsync(VaultCollections.Vaults.Name, VaultCollections.VaultKey(caller.AccountId, name)), cancellationToken).ConfigureAwait(false);
@@ -52,6 +45,23 @@ internal sealed class VaultAccess(RegionSet regions, Authorizer authorizer)
             caller, action, resourceArn ?? vaultArn, caller.AccountId, policy, AuthorizationMode.Standard, vault is null ? null : TagKeys(vault), cancellationToken)
             .ConfigureAwait(false);
         return vault ?? throw VaultErrors.VaultNotFound(caller.AccountId, caller.Region, name);
+    }
+
+    /// <summary>
+    /// Validates a request's <c>backupVaultAccountId</c> and refuses another account's: standard vaults honour no action but
+    /// <c>backup:CopyIntoBackupVault</c> across accounts.
+    /// </summary>
+    public static void RefuseOtherAccount(CallerIdentity caller, string? vaultAccountId, string action, string resourceArn)
+    {
+        VaultNames.ValidateAccount(vaultAccountId);
+        if (vaultAccountId is not null && vaultAccountId != caller.AccountId)
+        {
+            throw new AccessDeniedException(
+                "AccessDeniedException",
+                $"User: {caller.PrincipalArn} is not authorized to perform: {action} on resource: {resourceArn} because a backup vault of another account honours only backup:CopyIntoBackupVault",
+                403,
+                new AccessDecision(AccessOutcome.ImplicitDeny, "Implicitly denied: standard vaults honour only backup:CopyIntoBackupVault across accounts", []));
+        }
     }
 
     /// <summary>The vault's access policy for the evaluator, or null when it has none.</summary>
