@@ -17,7 +17,7 @@ namespace Arca.Domain.Plans;
 /// (effective) start window + 60.</item>
 /// <item>Lifecycle days 1–36500; DeleteAfterDays ≥ MoveToColdStorageAfterDays + 90; the same for copy
 /// actions; continuous backups: no cold storage, at most 35 days.</item>
-/// <item>CopyActions name a backup vault ARN; RecoveryPointTags keys 1–128 and values ≤ 256 characters;
+/// <item>CopyActions name a backup vault ARN; RecoveryPointTags at most 50, keys 1–128 and values ≤ 256 characters;
 /// AdvancedBackupSettings resource types and options match <c>^[a-zA-Z0-9\-\_\.]{1,50}$</c>.</item>
 /// </list>
 /// Whether the target vault exists is not a document property and is left to the caller.

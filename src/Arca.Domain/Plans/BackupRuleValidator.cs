@@ -10,6 +10,9 @@ internal static class BackupRuleValidator
     /// <summary>AWS Backup's own message for schedules more frequent than hourly.</summary>
     public const string TooFrequent = "The interval between backup jobs shouldn't be less than 60 minutes.";
 
+    /// <summary>The tags a recovery point may carry (as for every Backup resource: TagResource's limit).</summary>
+    public const int MaxRecoveryPointTags = 50;
+
     public static void Validate(BackupRuleInput rule, string path, List<BackupPlanError> errors)
     {
         BackupPlanValidator.CheckName(
@@ -95,6 +98,11 @@ internal static class BackupRuleValidator
 
     private static void CheckTags(IReadOnlyDictionary<string, string>? tags, string path, List<BackupPlanError> errors)
     {
+        if (tags is { Count: > MaxRecoveryPointTags })
+        {
+            errors.Add(BackupPlanError.Invalid(path, $"a recovery point has at most {MaxRecoveryPointTags} tags ({tags.Count} given)"));
+        }
+
         foreach ((string key, string value) in tags ?? new Dictionary<string, string>())
         {
             if (key.Length is 0 or > 128)

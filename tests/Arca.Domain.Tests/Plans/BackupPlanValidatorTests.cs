@@ -276,6 +276,12 @@ public sealed class BackupPlanValidatorTests
         Assert.Equal(
             ["BackupPlan.Rules[0].RecoveryPointTags: tag keys must be 1 to 128 characters", "BackupPlan.Rules[0].RecoveryPointTags.k: tag values must be at most 256 characters"],
             BackupPlanValidator.ValidateAll(Plan(Rule with { RecoveryPointTags = tags })).Select(e => e.Message));
+
+        var many = Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v");
+        Assert.Equal(
+            ["BackupPlan.Rules[0].RecoveryPointTags: a recovery point has at most 50 tags (51 given)"],
+            BackupPlanValidator.ValidateAll(Plan(Rule with { RecoveryPointTags = many })).Select(e => e.Message));
+        Assert.Null(BackupPlanValidator.Validate(Plan(Rule with { RecoveryPointTags = many.Take(50).ToDictionary() })));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class ScheduleTimeZonesTests
     [InlineData("Europe/Paris/")]
     [InlineData("../etc/passwd")]
     [InlineData("Nowhere/Atlantis")]
+    [InlineData("europe/paris")] // names are case-sensitive, as in the IANA database
     [InlineData("")]
     [InlineData(null)]
     public void Anything_else_is_not_found_and_never_throws(string? id)
