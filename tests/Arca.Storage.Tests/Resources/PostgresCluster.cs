@@ -29,8 +29,12 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>
+    /// A connection string to the cluster. Connecting may wait up to 60 s (Npgsql's default is 15): on this two-core
+    /// machine a busy disk once held a backend's start past 15 s while the other test projects ran.
+    /// </summary>
     public string ConnectionString(string database = "postgres", string? password = null) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Password = password ?? Password, Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Password = password ?? Password, Database = database, Timeout = 60 }.ConnectionString;
 
     public async Task InitializeAsync()
     {
