@@ -67,6 +67,19 @@ public sealed class IamEndpointTests : IAsyncLifetime
         Assert.Null(TestServer.Value(got, "Description"));
     }
 
+    [Theory]
+    [InlineData("sts", "GetCallerIdentity", "Action=GetCallerIdentity", "NO_VERSION_SPECIFIED")]
+    [InlineData("sts", "GetCallerIdentity", "Action=GetCallerIdentity&Version=2010-05-08", "2010-05-08")]
+    [InlineData("iam", "ListRoles", "Action=ListRoles&Version=1999-01-01", "1999-01-01")]
+    public async Task A_request_without_the_services_api_version_is_InvalidAction_as_on_AWS(string service, string action, string form, string named)
+    {
+        using HttpResponseMessage response = await _server.Client().SendAsync(
+            service, "POST", "/", [new("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")], System.Text.Encoding.UTF8.GetBytes(form));
+        XElement xml = await TestServer.XmlOf(response);
+        Assert.Equal((400, "InvalidAction"), ((int)response.StatusCode, TestServer.Value(xml, "Code")));
+        Assert.StartsWith($"Could not find operation {action} for version {named}", TestServer.Value(xml, "Message"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListRoles_pages_with_markers()
     {

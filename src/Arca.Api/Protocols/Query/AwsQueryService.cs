@@ -52,6 +52,14 @@ public sealed class AwsQueryService(string service, string xmlNamespace, string 
         ArgumentNullException.ThrowIfNull(http);
         QueryParameters parameters = Parse(http, body);
         string action = parameters.Get("Action") ?? throw new AwsServiceException("MissingAction", "The request must contain the parameter Action.", 400);
+        string? version = parameters.Get("Version");
+        if (version != Version)
+        {
+            // AWS's answer for a missing or foreign API version; the SDKs and CLIs always send the service's own.
+            string named = version is null ? "NO_VERSION_SPECIFIED" : version.Length > 32 ? version[..32] + "…" : version;
+            throw new AwsServiceException("InvalidAction", $"Could not find operation {XmlText.Safe(Cut(action))} for version {XmlText.Safe(named)} (this {displayName} speaks version {Version}).", 400);
+        }
+
         if (!_handlers.TryGetValue(action, out AwsQueryHandler? handler))
         {
             throw new AwsServiceException("InvalidAction", $"Could not find operation {XmlText.Safe(action)} for version {Version}: Arca does not implement this {displayName} action.", 400);
@@ -67,6 +75,8 @@ public sealed class AwsQueryService(string service, string xmlNamespace, string 
         response.Add(new XElement("ResponseMetadata", new XElement("RequestId", context.RequestId)));
         await WriteXmlAsync(http, 200, response, context.RequestId).ConfigureAwait(false);
     }
+
+    private static string Cut(string text) => text.Length > 64 ? text[..64] + "…" : text;
 
     /// <inheritdoc/>
     public Task WriteErrorAsync(HttpContext http, AwsError error, string requestId)
